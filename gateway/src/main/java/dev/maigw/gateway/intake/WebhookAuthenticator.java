@@ -1,0 +1,97 @@
+package dev.maigw.gateway.intake;
+
+import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Problem;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the optional webhook token and source allow-list. Tokens are compared in constant time
+ * against every configured token (so timing reveals neither which one matched nor how much), and
+ * never logged or echoed.
+ */
+@Component
+class WebhookAuthenticator {
+
+  static final int MIN_TOKEN_LENGTH = 22;
+
+  private final List<byte[]> tokens;
+  private final List<SourceAddressRange> allowedSources;
+
+  WebhookAuthenticator(WebhookProperties properties) {
+    this.tokens =
+        properties.tokens().stream()
+            .map(String::trim)
+            .filter(t -> !t.isEmpty())
+            .peek(WebhookAuthenticator::requireStrong)
+            .map(t -> t.getBytes(StandardCharsets.UTF_8))
+            .toList();
+    this.allowedSources =
+        properties.allowedSources().stream()
+            .filter(s -> !s.isBlank())
+            .map(SourceAddressRange::parse)
+            .toList();
+  }
+
+  boolean requiresToken() {
+    return !tokens.isEmpty();
+  }
+
+  /**
+   * @param pathToken token from the URL's last segment, or null
+   * @param headerToken token from the token header, or null
+   * @throws GatewayException 401 without a valid token, 403 from a source not allowed, 404 for a
+   *     path token when no tokens are configured
+   */
+  void authenticate(String pathToken, String headerToken, String remoteAddress) {
+    if (!allowedSources.isEmpty() && !isAllowedSource(remoteAddress)) {
+      throw new GatewayException(
+          Problem.FORBIDDEN_SOURCE, "This source address may not deliver webhooks.");
+    }
+    if (tokens.isEmpty()) {
+      if (pathToken != null) {
+        throw new GatewayException(Problem.NOT_FOUND, "No webhook endpoint at this path.");
+      }
+      return;
+    }
+    String presented = pathToken != null ? pathToken : headerToken;
+    if (presented == null || !matchesAnyToken(presented)) {
+      throw new GatewayException(Problem.UNAUTHORIZED, "A valid webhook token is required.");
+    }
+  }
+
+  private boolean matchesAnyToken(String presented) {
+    byte[] candidate = presented.getBytes(StandardCharsets.UTF_8);
+    boolean matched = false;
+    for (byte[] token : tokens) {
+      matched |= MessageDigest.isEqual(token, candidate);
+    }
+    return matched;
+  }
+
+  private boolean isAllowedSource(String remoteAddress) {
+    InetAddress address;
+    try {
+      // A servlet remote address is always a literal, so this never queries DNS.
+      address = InetAddress.getByName(remoteAddress);
+    } catch (UnknownHostException e) {
+      return false;
+    }
+    return allowedSources.stream().anyMatch(range -> range.contains(address));
+  }
+
+  private static void requireStrong(String token) {
+    if (token.length() < MIN_TOKEN_LENGTH) {
+      throw new IllegalArgumentException(
+          "Each MAIGW_WEBHOOK_TOKENS entry needs at least "
+              + MIN_TOKEN_LENGTH
+              + " characters (128 random bits); one has "
+              + token.length()
+              + ".");
+    }
+  }
+}

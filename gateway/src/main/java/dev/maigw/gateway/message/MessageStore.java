@@ -1,0 +1,174 @@
+package dev.maigw.gateway.message;
+
+import dev.maigw.gateway.storage.GroupCommitWriter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores replies exactly once per message id and reads them back. Inserts go through the
+ * group-commit writer; reads use short autocommit queries (no long-lived snapshot, so SQLite's WAL
+ * checkpoints are never starved).
+ */
+@Component
+public class MessageStore {
+
+  private static final String INSERT =
+      """
+      INSERT INTO messages (message_id, conversation_id, message_type, content, sender_id,
+          sender_name, sender_avatar, created_at_ms, received_at_ms, attachment_count,
+          citation_count, body, body_sha256)
+      VALUES (:messageId, :conversationId, :type, :content, :senderId, :senderName,
+          :senderAvatar, :createdAt, :receivedAt, :attachmentCount, :citationCount, :body,
+          :bodySha256)
+      ON CONFLICT (message_id) DO NOTHING
+      RETURNING seq
+      """;
+
+  private static final String TOUCH_CONVERSATION =
+      """
+      INSERT INTO conversations (conversation_id, first_seen_at_ms, last_activity_at_ms,
+          last_seq, message_count)
+      VALUES (:conversationId, :receivedAt, :receivedAt, :seq, 1)
+      ON CONFLICT (conversation_id) DO UPDATE SET
+          last_activity_at_ms = excluded.last_activity_at_ms,
+          last_seq = excluded.last_seq,
+          message_count = conversations.message_count + 1
+      """;
+
+  private static final String COLUMNS =
+      """
+      seq, message_id, conversation_id, message_type, content, sender_id, sender_name,
+      sender_avatar, created_at_ms, received_at_ms, attachment_count, citation_count, body,
+      body_sha256, duplicate_count, conflict_count
+      """;
+
+  private final GroupCommitWriter writer;
+  private final JdbcClient reader;
+
+  public MessageStore(GroupCommitWriter writer, JdbcClient reader) {
+    this.writer = writer;
+    this.reader = reader;
+  }
+
+  /**
+   * Stores {@code message} unless its id is already stored; returns after the commit. Safe to
+   * repeat: a repeat is counted as a duplicate (or a conflict when the body differs) and changes
+   * nothing else.
+   *
+   * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
+   */
+  public InsertOutcome insert(NewMessage message) {
+    return writer.write(jdbc -> insertIn(jdbc, message));
+  }
+
+  private static InsertOutcome insertIn(JdbcClient jdbc, NewMessage m) {
+    Optional<Long> seq =
+        jdbc.sql(INSERT)
+            .param("messageId", m.messageId())
+            .param("conversationId", m.conversationId())
+            .param("type", m.type())
+            .param("content", m.content())
+            .param("senderId", m.senderId())
+            .param("senderName", m.senderName())
+            .param("senderAvatar", m.senderAvatar())
+            .param("createdAt", m.createdAt() == null ? null : m.createdAt().toEpochMilli())
+            .param("receivedAt", m.receivedAt().toEpochMilli())
+            .param("attachmentCount", m.attachmentCount())
+            .param("citationCount", m.citationCount())
+            .param("body", m.body())
+            .param("bodySha256", m.bodySha256())
+            .query(Long.class)
+            .optional();
+    if (seq.isPresent()) {
+      jdbc.sql(TOUCH_CONVERSATION)
+          .param("conversationId", m.conversationId())
+          .param("receivedAt", m.receivedAt().toEpochMilli())
+          .param("seq", seq.get())
+          .update();
+      return InsertOutcome.STORED;
+    }
+    byte[] storedHash =
+        jdbc.sql("SELECT body_sha256 FROM messages WHERE message_id = ?")
+            .param(m.messageId())
+            .query(byte[].class)
+            .single();
+    boolean conflict = !Arrays.equals(storedHash, m.bodySha256());
+    jdbc.sql(
+            """
+            UPDATE messages SET duplicate_count = duplicate_count + 1,
+                conflict_count = conflict_count + ?, last_duplicate_at_ms = ?
+            WHERE message_id = ?
+            """)
+        .params(conflict ? 1 : 0, m.receivedAt().toEpochMilli(), m.messageId())
+        .update();
+    return conflict ? InsertOutcome.CONFLICT : InsertOutcome.DUPLICATE;
+  }
+
+  public Optional<StoredMessage> find(String messageId) {
+    return reader
+        .sql("SELECT " + COLUMNS + " FROM messages WHERE message_id = ?")
+        .param(messageId)
+        .query(MessageStore::toStoredMessage)
+        .optional();
+  }
+
+  /** Replies of one conversation after cursor {@code afterSeq}, in commit order. */
+  public List<StoredMessage> conversationMessages(String conversationId, long afterSeq, int limit) {
+    return reader
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?")
+        .params(conversationId, afterSeq, limit)
+        .query(MessageStore::toStoredMessage)
+        .list();
+  }
+
+  /** Conversations by latest activity first, those with activity before {@code beforeSeq}. */
+  public List<ConversationSummary> conversations(long beforeSeq, int limit) {
+    return reader
+        .sql(
+            """
+            SELECT conversation_id, message_count, first_seen_at_ms, last_activity_at_ms, last_seq
+            FROM conversations WHERE last_seq < ? ORDER BY last_seq DESC LIMIT ?
+            """)
+        .params(beforeSeq, limit)
+        .query(
+            (rs, row) ->
+                new ConversationSummary(
+                    rs.getString("conversation_id"),
+                    rs.getInt("message_count"),
+                    Instant.ofEpochMilli(rs.getLong("first_seen_at_ms")),
+                    Instant.ofEpochMilli(rs.getLong("last_activity_at_ms")),
+                    rs.getLong("last_seq")))
+        .list();
+  }
+
+  private static StoredMessage toStoredMessage(ResultSet rs, int row) throws SQLException {
+    long createdAt = rs.getLong("created_at_ms");
+    Instant created = rs.wasNull() ? null : Instant.ofEpochMilli(createdAt);
+    return new StoredMessage(
+        rs.getLong("seq"),
+        rs.getString("message_id"),
+        rs.getString("conversation_id"),
+        rs.getString("message_type"),
+        rs.getString("content"),
+        rs.getString("sender_id"),
+        rs.getString("sender_name"),
+        rs.getString("sender_avatar"),
+        created,
+        Instant.ofEpochMilli(rs.getLong("received_at_ms")),
+        rs.getInt("attachment_count"),
+        rs.getInt("citation_count"),
+        rs.getBytes("body"),
+        rs.getBytes("body_sha256"),
+        rs.getInt("duplicate_count"),
+        rs.getInt("conflict_count"));
+  }
+}

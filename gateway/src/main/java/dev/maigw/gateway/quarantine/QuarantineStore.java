@@ -1,0 +1,138 @@
+package dev.maigw.gateway.quarantine;
+
+import dev.maigw.gateway.storage.GroupCommitWriter;
+import dev.maigw.gateway.storage.TextColumns;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Keeps unreadable bodies, bounded and deduplicated by body hash. */
+@Component
+public class QuarantineStore {
+
+  private static final Logger log = LoggerFactory.getLogger(QuarantineStore.class);
+
+  private static final String UPSERT =
+      """
+      INSERT INTO quarantine (body_sha256, body, body_bytes, problem_code, detail, content_type,
+          first_seen_at_ms, last_seen_at_ms, seen_count)
+      VALUES (:sha, :body, :bytes, :code, :detail, :contentType, :now, :now, 1)
+      ON CONFLICT (body_sha256) DO UPDATE SET
+          last_seen_at_ms = excluded.last_seen_at_ms,
+          seen_count = quarantine.seen_count + 1
+      RETURNING id
+      """;
+
+  private static final String COLUMNS =
+      "id, problem_code, detail, content_type, body_bytes, body, body_sha256, first_seen_at_ms,"
+          + " last_seen_at_ms, seen_count";
+
+  private final GroupCommitWriter writer;
+  private final JdbcClient reader;
+  private final QuarantineProperties limits;
+
+  public QuarantineStore(GroupCommitWriter writer, JdbcClient reader, QuarantineProperties limits) {
+    this.writer = writer;
+    this.reader = reader;
+    this.limits = limits;
+  }
+
+  /**
+   * Keeps {@code body} (or counts one more sighting of the same bytes) and returns its id, after
+   * the commit.
+   *
+   * @throws QuarantineFullException when a new body would pass the caps
+   * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
+   */
+  public long keep(
+      byte[] body,
+      byte[] bodySha256,
+      String problemCode,
+      String detail,
+      String contentType,
+      Instant receivedAt) {
+    return writer.write(
+        jdbc -> {
+          refuseIfFull(jdbc, bodySha256, body.length);
+          return jdbc.sql(UPSERT)
+              .param("sha", bodySha256)
+              .param("body", body)
+              .param("bytes", body.length)
+              .param("code", problemCode)
+              .param("detail", TextColumns.storable(detail))
+              .param("contentType", TextColumns.storable(contentType))
+              .param("now", receivedAt.toEpochMilli())
+              .query(Long.class)
+              .single();
+        });
+  }
+
+  private void refuseIfFull(JdbcClient jdbc, byte[] sha, int newBytes) {
+    boolean known =
+        jdbc.sql("SELECT COUNT(*) FROM quarantine WHERE body_sha256 = ?")
+                .param(sha)
+                .query(Long.class)
+                .single()
+            > 0;
+    if (known) {
+      return;
+    }
+    Usage usage =
+        jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(body_bytes), 0) AS b FROM quarantine")
+            .query((rs, row) -> new Usage(rs.getInt("n"), rs.getLong("b")))
+            .single();
+    if (usage.rows + 1 > limits.maxRows() || usage.bytes + newBytes > limits.maxBytes()) {
+      log.error(
+          "ALERT quarantine full: {} bodies, {} bytes (caps {} / {}); refusing new bodies",
+          usage.rows,
+          usage.bytes,
+          limits.maxRows(),
+          limits.maxBytes());
+      throw new QuarantineFullException(usage.rows, usage.bytes);
+    }
+  }
+
+  /** Quarantined bodies, newest first, with ids below {@code beforeId}. */
+  public List<QuarantinedBody> list(long beforeId, int limit) {
+    return reader
+        .sql("SELECT " + COLUMNS + " FROM quarantine WHERE id < ? ORDER BY id DESC LIMIT ?")
+        .params(beforeId, limit)
+        .query(QuarantineStore::toBody)
+        .list();
+  }
+
+  public Optional<QuarantinedBody> find(long id) {
+    return reader
+        .sql("SELECT " + COLUMNS + " FROM quarantine WHERE id = ?")
+        .param(id)
+        .query(QuarantineStore::toBody)
+        .optional();
+  }
+
+  /** Number of quarantined bodies, for the gauge. */
+  public long count() {
+    return reader.sql("SELECT COUNT(*) FROM quarantine").query(Long.class).single();
+  }
+
+  private static QuarantinedBody toBody(ResultSet rs, int row) throws SQLException {
+    return new QuarantinedBody(
+        rs.getLong("id"),
+        rs.getString("problem_code"),
+        rs.getString("detail"),
+        rs.getString("content_type"),
+        rs.getInt("body_bytes"),
+        rs.getBytes("body"),
+        rs.getBytes("body_sha256"),
+        Instant.ofEpochMilli(rs.getLong("first_seen_at_ms")),
+        Instant.ofEpochMilli(rs.getLong("last_seen_at_ms")),
+        rs.getInt("seen_count"));
+  }
+
+  private record Usage(int rows, long bytes) {}
+}

@@ -1,0 +1,163 @@
+package dev.maigw.gateway.storage;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * Everything that differs between SQLite and PostgreSQL. SQL elsewhere is written once and runs on
+ * both ({@code INSERT … ON CONFLICT}, {@code RETURNING}); migrations live per dialect under {@code
+ * db/migration/<name>} and change together.
+ */
+public enum Dialect {
+  SQLITE("sqlite"),
+  POSTGRESQL("postgresql");
+
+  /** Advisory lock key that serialises write batches across gateway instances. */
+  private static final long WRITE_ORDER_LOCK = 0x6d6169677731L;
+
+  private final String migrationFolder;
+
+  Dialect(String migrationFolder) {
+    this.migrationFolder = migrationFolder;
+  }
+
+  /** Chooses the dialect for a JDBC URL. */
+  public static Dialect forJdbcUrl(String jdbcUrl) {
+    if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+      return SQLITE;
+    }
+    if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+      return POSTGRESQL;
+    }
+    throw new IllegalArgumentException(
+        "MAIGW_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:, got: " + jdbcUrl);
+  }
+
+  public String migrationLocation() {
+    return "classpath:db/migration/" + migrationFolder;
+  }
+
+  /**
+   * Opens a write transaction on {@code connection}. SQLite: {@code BEGIN IMMEDIATE} takes the
+   * write lock up front, so the transaction never fails half-way on a lock upgrade. PostgreSQL:
+   * {@code synchronous_commit} is forced on so an acknowledged write survives a crash, and a
+   * transaction-scoped advisory lock makes identity values (the read cursor) follow commit order
+   * across gateway instances.
+   */
+  void begin(Connection connection) throws SQLException {
+    if (this == SQLITE) {
+      execute(connection, "BEGIN IMMEDIATE");
+      return;
+    }
+    connection.setAutoCommit(false);
+    execute(connection, "SET LOCAL synchronous_commit = on");
+    execute(connection, "SELECT pg_advisory_xact_lock(" + WRITE_ORDER_LOCK + ")");
+  }
+
+  void commit(Connection connection) throws SQLException {
+    if (this == SQLITE) {
+      execute(connection, "COMMIT");
+      return;
+    }
+    connection.commit();
+    connection.setAutoCommit(true);
+  }
+
+  /** Rolls back whatever is open; never throws (the connection is discarded if this fails). */
+  boolean rollbackQuietly(Connection connection) {
+    try {
+      if (this == SQLITE) {
+        execute(connection, "ROLLBACK");
+      } else {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+      return true;
+    } catch (SQLException e) {
+      // SQLite answers "no transaction is active" when BEGIN itself failed; nothing to undo.
+      return e.getMessage() != null && e.getMessage().contains("no transaction is active");
+    }
+  }
+
+  private static void execute(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /**
+   * Whether a write failure means "the store cannot write now" (retry later) rather than "this
+   * particular write is wrong". Walks the cause chain.
+   */
+  boolean isUnavailable(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {
+        return true;
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        String state = sql.getSQLState();
+        // 08 connection, 53 resources, 57 operator intervention, 58 system error, 55P03 lock.
+        if (state.startsWith("08")
+            || state.startsWith("53")
+            || state.startsWith("57")
+            || state.startsWith("58")
+            || state.equals("55P03")) {
+          return true;
+        }
+      }
+      if (t instanceof org.springframework.dao.TransientDataAccessException
+          || t instanceof org.springframework.dao.DataAccessResourceFailureException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isTransient(SQLiteErrorCode code) {
+    String name = code.name();
+    return name.startsWith("SQLITE_BUSY")
+        || name.startsWith("SQLITE_LOCKED")
+        || name.startsWith("SQLITE_IOERR")
+        || name.startsWith("SQLITE_FULL")
+        || name.startsWith("SQLITE_READONLY")
+        || name.startsWith("SQLITE_CANTOPEN")
+        || name.startsWith("SQLITE_NOMEM");
+  }
+
+  /**
+   * Refuses to start on settings that would break "200 means stored": checked against the writer
+   * connection, plus a quick integrity check of the SQLite file.
+   */
+  void verifyDurabilitySettings(JdbcClient writer) {
+    if (this == SQLITE) {
+      expect(writer, "PRAGMA journal_mode", "wal");
+      expect(writer, "PRAGMA synchronous", "2");
+      expect(writer, "PRAGMA foreign_keys", "1");
+      expect(writer, "PRAGMA quick_check", "ok");
+    } else {
+      for (Map.Entry<String, String> setting :
+          Map.of("fsync", "on", "full_page_writes", "on").entrySet()) {
+        expect(writer, "SHOW " + setting.getKey(), setting.getValue());
+      }
+    }
+  }
+
+  private static void expect(JdbcClient jdbc, String query, String expected) {
+    String actual = String.valueOf(jdbc.sql(query).query().singleValue());
+    if (!expected.equalsIgnoreCase(actual)) {
+      throw new IllegalStateException(
+          "Database check failed: "
+              + query
+              + " returned '"
+              + actual
+              + "', need '"
+              + expected
+              + "'.");
+    }
+  }
+}

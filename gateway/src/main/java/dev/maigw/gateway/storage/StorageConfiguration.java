@@ -1,0 +1,123 @@
+package dev.maigw.gateway.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.maigw.gateway.system.GatewayProperties;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * Builds the data sources for the chosen dialect, migrates the schema, checks the durability
+ * settings and starts the writer. SQLite gets one writer connection (SQLite allows one writer at a
+ * time) and a small pool of readers; PostgreSQL gets one pool for both.
+ */
+@Configuration(proxyBeanMethods = false)
+public class StorageConfiguration {
+
+  static final String SQLITE_FILE_NAME = "maigw.db";
+  private static final int SQLITE_READERS = 4;
+
+  @Bean
+  Dialect dialect(StorageProperties storage) {
+    return storage.usesServerDatabase() ? Dialect.forJdbcUrl(storage.dbUrl()) : Dialect.SQLITE;
+  }
+
+  @Bean(destroyMethod = "close")
+  @Qualifier("writer")
+  HikariDataSource writeDataSource(
+      StorageProperties storage, GatewayProperties gateway, Dialect dialect) throws IOException {
+    HikariDataSource dataSource =
+        dialect == Dialect.SQLITE
+            ? sqlitePool(sqliteFile(gateway), storage, true, 1)
+            : serverPool(storage, "maigw-write");
+    Flyway.configure()
+        .dataSource(dataSource)
+        .locations(dialect.migrationLocation())
+        .load()
+        .migrate();
+    dialect.verifyDurabilitySettings(JdbcClient.create(dataSource));
+    return dataSource;
+  }
+
+  /** Readers for queries. On PostgreSQL this is the same pool as the writer's. */
+  @Bean
+  @Primary
+  DataSource readDataSource(
+      StorageProperties storage,
+      GatewayProperties gateway,
+      Dialect dialect,
+      @Qualifier("writer") HikariDataSource writeDataSource) {
+    if (dialect == Dialect.SQLITE) {
+      return sqlitePool(sqliteFile(gateway), storage, false, SQLITE_READERS);
+    }
+    return writeDataSource;
+  }
+
+  @Bean
+  @Primary
+  JdbcClient jdbcClient(DataSource readDataSource) {
+    return JdbcClient.create(readDataSource);
+  }
+
+  @Bean(destroyMethod = "close")
+  GroupCommitWriter groupCommitWriter(
+      @Qualifier("writer") HikariDataSource writeDataSource,
+      Dialect dialect,
+      StorageProperties storage,
+      MeterRegistry meters) {
+    return new GroupCommitWriter(writeDataSource, dialect, storage, meters);
+  }
+
+  private static Path sqliteFile(GatewayProperties gateway) {
+    try {
+      Path dir = Files.createDirectories(gateway.dataDir());
+      return dir.resolve(SQLITE_FILE_NAME).toAbsolutePath();
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot create data directory " + gateway.dataDir().toAbsolutePath(), e);
+    }
+  }
+
+  private static HikariDataSource sqlitePool(
+      Path file, StorageProperties storage, boolean writer, int size) {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    config.setBusyTimeout((int) storage.busyTimeout().toMillis());
+    config.enforceForeignKeys(true);
+    SQLiteDataSource sqlite = new SQLiteDataSource(config);
+    sqlite.setUrl("jdbc:sqlite:" + file);
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(sqlite);
+    pool.setPoolName(writer ? "maigw-sqlite-write" : "maigw-sqlite-read");
+    pool.setMaximumPoolSize(size);
+    pool.setMinimumIdle(size);
+    return new HikariDataSource(pool);
+  }
+
+  private static HikariDataSource serverPool(StorageProperties storage, String name) {
+    HikariConfig pool = new HikariConfig();
+    pool.setJdbcUrl(storage.dbUrl());
+    pool.setUsername(storage.dbUser());
+    pool.setPassword(storage.dbPassword());
+    pool.setPoolName(name);
+    pool.setMaximumPoolSize(storage.poolSize());
+    pool.setConnectionTimeout(5_000);
+    // A sick database turns into a quick 503 instead of a hang past the sender's timeout.
+    pool.setConnectionInitSql(
+        "SET statement_timeout = '5s'; SET lock_timeout = '2s';"
+            + " SET idle_in_transaction_session_timeout = '30s'");
+    return new HikariDataSource(pool);
+  }
+}

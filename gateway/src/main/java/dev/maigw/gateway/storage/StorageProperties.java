@@ -1,0 +1,40 @@
+package dev.maigw.gateway.storage;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Database settings.
+ *
+ * @param dbUrl {@code maigw.storage.db-url} ({@code MAIGW_DB_URL}), default empty = embedded SQLite
+ *     at {@code $MAIGW_DATA_DIR/maigw.db}; a {@code jdbc:postgresql:} URL switches to PostgreSQL.
+ * @param dbUser {@code MAIGW_DB_USER}, PostgreSQL user.
+ * @param dbPassword {@code MAIGW_DB_PASSWORD}, PostgreSQL password.
+ * @param busyTimeout {@code maigw.storage.busy-timeout}, default 5s: how long SQLite waits for a
+ *     lock held by another process before the write fails with 503.
+ * @param maxBatchSize {@code maigw.storage.max-batch-size}, default 256: most writes committed
+ *     together in one transaction (one fsync).
+ * @param maxQueuedWrites {@code maigw.storage.max-queued-writes}, default 10000: writes waiting for
+ *     the writer; beyond it requests get 503 at once.
+ * @param writeTimeout {@code maigw.storage.write-timeout}, default 10s: how long a request waits
+ *     for its commit before answering 503 (the sender then retries).
+ * @param poolSize {@code maigw.storage.pool-size}, default 8: PostgreSQL connections (SQLite uses
+ *     one writer plus four readers).
+ */
+@ConfigurationProperties("maigw.storage")
+public record StorageProperties(
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    @DefaultValue("5s") Duration busyTimeout,
+    @DefaultValue("256") int maxBatchSize,
+    @DefaultValue("10000") int maxQueuedWrites,
+    @DefaultValue("10s") Duration writeTimeout,
+    @DefaultValue("8") int poolSize) {
+
+  /** True when {@link #dbUrl} names a server database instead of the embedded SQLite file. */
+  public boolean usesServerDatabase() {
+    return dbUrl != null && !dbUrl.isBlank();
+  }
+}

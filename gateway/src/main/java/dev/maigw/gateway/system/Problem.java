@@ -1,0 +1,48 @@
+package dev.maigw.gateway.system;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Every client-visible failure the gateway reports, with its stable machine code and HTTP status.
+ * Codes are part of the API contract: add new ones, never rename.
+ */
+public enum Problem {
+  UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
+  FORBIDDEN_SOURCE("forbidden_source", HttpStatus.FORBIDDEN, "Source address not allowed"),
+  NOT_FOUND("not_found", HttpStatus.NOT_FOUND, "Not found"),
+  BAD_REQUEST("bad_request", HttpStatus.BAD_REQUEST, "Bad request"),
+  REQUEST_TIMEOUT("body_read_timeout", HttpStatus.REQUEST_TIMEOUT, "Request body read timed out"),
+  BODY_TOO_LARGE("body_too_large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),
+  UNSUPPORTED_MEDIA_TYPE(
+      "unsupported_media_type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"),
+  STORE_UNAVAILABLE(
+      "store_unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Store unavailable, retry later"),
+  QUARANTINE_FULL(
+      "quarantine_full", HttpStatus.SERVICE_UNAVAILABLE, "Quarantine full, retry later"),
+  UNREADABLE_BODY("malformed_json", HttpStatus.BAD_REQUEST, "Webhook body is not readable JSON"),
+  INVALID_BODY(
+      "invalid_body", HttpStatus.UNPROCESSABLE_CONTENT, "Webhook body is not a MaiAgent reply"),
+  INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor");
+
+  private final String code;
+  private final HttpStatus status;
+  private final String title;
+
+  Problem(String code, HttpStatus status, String title) {
+    this.code = code;
+    this.status = status;
+    this.title = title;
+  }
+
+  public String code() {
+    return code;
+  }
+
+  public HttpStatus status() {
+    return status;
+  }
+
+  public String title() {
+    return title;
+  }
+}
