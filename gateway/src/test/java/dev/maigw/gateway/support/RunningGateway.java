@@ -99,6 +99,10 @@ public final class RunningGateway implements AutoCloseable {
     return context.getBean(type);
   }
 
+  public <T> T bean(String name, Class<T> type) {
+    return context.getBean(name, type);
+  }
+
   /** POSTs {@code body} as JSON to the webhook endpoint. */
   public HttpResponse<String> postWebhook(byte[] body) {
     return post("/maiagent/webhook", body, Map.of("Content-Type", "application/json"));
