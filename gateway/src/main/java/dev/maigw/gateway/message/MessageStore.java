@@ -1,8 +1,11 @@
 package dev.maigw.gateway.message;
 
 import dev.maigw.gateway.storage.GroupCommitWriter;
+import dev.maigw.gateway.storage.WriteSession;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +26,7 @@ public class MessageStore {
       INSERT INTO messages (message_id, conversation_id, message_type, content, sender_id,
           sender_name, sender_avatar, created_at_ms, received_at_ms, attachment_count,
           citation_count, body, body_sha256)
-      VALUES (:messageId, :conversationId, :type, :content, :senderId, :senderName,
-          :senderAvatar, :createdAt, :receivedAt, :attachmentCount, :citationCount, :body,
-          :bodySha256)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (message_id) DO NOTHING
       RETURNING seq
       """;
@@ -34,7 +35,7 @@ public class MessageStore {
       """
       INSERT INTO conversations (conversation_id, first_seen_at_ms, last_activity_at_ms,
           last_seq, message_count)
-      VALUES (:conversationId, :receivedAt, :receivedAt, :seq, 1)
+      VALUES (?, ?, ?, ?, 1)
       ON CONFLICT (conversation_id) DO UPDATE SET
           last_activity_at_ms = excluded.last_activity_at_ms,
           last_seq = excluded.last_seq,
@@ -64,35 +65,44 @@ public class MessageStore {
    * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
    */
   public InsertOutcome insert(NewMessage message) {
-    return writer.write(jdbc -> insertIn(jdbc, message));
+    return writer.write(session -> insertIn(session, message));
   }
 
-  private static InsertOutcome insertIn(JdbcClient jdbc, NewMessage m) {
-    Optional<Long> seq =
-        jdbc.sql(INSERT)
-            .param("messageId", m.messageId())
-            .param("conversationId", m.conversationId())
-            .param("type", m.type())
-            .param("content", m.content())
-            .param("senderId", m.senderId())
-            .param("senderName", m.senderName())
-            .param("senderAvatar", m.senderAvatar())
-            .param("createdAt", m.createdAt() == null ? null : m.createdAt().toEpochMilli())
-            .param("receivedAt", m.receivedAt().toEpochMilli())
-            .param("attachmentCount", m.attachmentCount())
-            .param("citationCount", m.citationCount())
-            .param("body", m.body())
-            .param("bodySha256", m.bodySha256())
-            .query(Long.class)
-            .optional();
-    if (seq.isPresent()) {
-      jdbc.sql(TOUCH_CONVERSATION)
-          .param("conversationId", m.conversationId())
-          .param("receivedAt", m.receivedAt().toEpochMilli())
-          .param("seq", seq.get())
-          .update();
-      return InsertOutcome.STORED;
+  /** Runs for every webhook, so it uses the writer's compiled statements. */
+  private static InsertOutcome insertIn(WriteSession session, NewMessage m) throws SQLException {
+    PreparedStatement insert = session.prepared(INSERT);
+    insert.setString(1, m.messageId());
+    insert.setString(2, m.conversationId());
+    insert.setString(3, m.type());
+    insert.setString(4, m.content());
+    insert.setString(5, m.senderId());
+    insert.setString(6, m.senderName());
+    insert.setString(7, m.senderAvatar());
+    insert.setObject(8, m.createdAt() == null ? null : m.createdAt().toEpochMilli(), Types.BIGINT);
+    insert.setLong(9, m.receivedAt().toEpochMilli());
+    insert.setInt(10, m.attachmentCount());
+    insert.setInt(11, m.citationCount());
+    insert.setBytes(12, m.body());
+    insert.setBytes(13, m.bodySha256());
+    Long seq = null;
+    try (ResultSet rs = insert.executeQuery()) {
+      if (rs.next()) {
+        seq = rs.getLong(1);
+      }
     }
+    if (seq == null) {
+      return countRepeat(session.jdbc(), m);
+    }
+    PreparedStatement touch = session.prepared(TOUCH_CONVERSATION);
+    touch.setString(1, m.conversationId());
+    touch.setLong(2, m.receivedAt().toEpochMilli());
+    touch.setLong(3, m.receivedAt().toEpochMilli());
+    touch.setLong(4, seq);
+    touch.executeUpdate();
+    return InsertOutcome.STORED;
+  }
+
+  private static InsertOutcome countRepeat(JdbcClient jdbc, NewMessage m) {
     byte[] storedHash =
         jdbc.sql("SELECT body_sha256 FROM messages WHERE message_id = ?")
             .param(m.messageId())

@@ -58,7 +58,8 @@ public class QuarantineStore {
       String contentType,
       Instant receivedAt) {
     return writer.write(
-        jdbc -> {
+        session -> {
+          JdbcClient jdbc = session.jdbc();
           refuseIfFull(jdbc, bodySha256, body.length);
           return jdbc.sql(UPSERT)
               .param("sha", bodySha256)

@@ -18,8 +18,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * The single writer. Callers hand it a {@link Work} and block until that work is committed; works
@@ -38,12 +36,16 @@ public final class GroupCommitWriter implements AutoCloseable {
    */
   @FunctionalInterface
   public interface Work<T> {
-    T run(JdbcClient jdbc);
+    T run(WriteSession session) throws SQLException;
   }
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
   private final HikariDataSource dataSource;
+
+  /** The connection the writer keeps between batches; null until first use or after a fault. */
+  private WriteSession session;
+
   private final Dialect dialect;
   private final int maxBatchSize;
   private final Duration writeTimeout;
@@ -136,23 +138,25 @@ public final class GroupCommitWriter implements AutoCloseable {
         batch.clear();
       }
     }
+    closeSession(false);
   }
 
   private void commit(List<Pending<?>> batch) {
     Object[] results = new Object[batch.size()];
     RuntimeException[] refusals = new RuntimeException[batch.size()];
     try {
-      inTransaction(
-          jdbc -> {
-            for (int i = 0; i < batch.size(); i++) {
-              try {
-                results[i] = batch.get(i).work.run(jdbc);
-              } catch (GatewayException refused) {
-                refusals[i] = refused;
-              }
-            }
-          });
-    } catch (RuntimeException failure) {
+      WriteSession current = openSession();
+      dialect.begin(current.connection());
+      for (int i = 0; i < batch.size(); i++) {
+        try {
+          results[i] = batch.get(i).work.run(current);
+        } catch (GatewayException refused) {
+          refusals[i] = refused;
+        }
+      }
+      dialect.commit(current.connection());
+    } catch (SQLException | RuntimeException failure) {
+      discardSessionUnlessRolledBack();
       onBatchFailure(batch, failure);
       return;
     }
@@ -162,34 +166,34 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Runs {@code body} in one explicit transaction on the writer connection. A connection whose
-   * transaction could not be closed cleanly is evicted, so the next batch starts on a fresh one.
-   */
-  private void inTransaction(java.util.function.Consumer<JdbcClient> body) {
-    Connection connection;
-    try {
-      connection = dataSource.getConnection();
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("No database connection.", e);
+  private WriteSession openSession() throws SQLException {
+    if (session == null) {
+      session = new WriteSession(dataSource.getConnection());
     }
-    boolean clean = false;
-    try {
-      dialect.begin(connection);
-      body.accept(JdbcClient.create(new SingleConnectionDataSource(connection, true)));
-      dialect.commit(connection);
-      clean = true;
-    } catch (SQLException e) {
-      throw new StoreUnavailableException("The store cannot write right now.", e);
-    } finally {
-      if (!clean && !dialect.rollbackQuietly(connection)) {
-        dataSource.evictConnection(connection);
-      }
-      closeQuietly(connection);
-    }
+    return session;
   }
 
-  private static void closeQuietly(Connection connection) {
+  /**
+   * After a failed batch: keep the connection if its transaction rolled back cleanly, otherwise
+   * evict it so the next batch starts on a fresh one.
+   */
+  private void discardSessionUnlessRolledBack() {
+    if (session == null || dialect.rollbackQuietly(session.connection())) {
+      return;
+    }
+    closeSession(true);
+  }
+
+  private void closeSession(boolean evict) {
+    if (session == null) {
+      return;
+    }
+    session.close();
+    Connection connection = session.connection();
+    session = null;
+    if (evict) {
+      dataSource.evictConnection(connection);
+    }
     try {
       connection.close();
     } catch (SQLException e) {
@@ -197,7 +201,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private void onBatchFailure(List<Pending<?>> batch, RuntimeException failure) {
+  private void onBatchFailure(List<Pending<?>> batch, Exception failure) {
     if (dialect.isUnavailable(failure)) {
       log.warn("Store unavailable, {} writes refused: {}", batch.size(), failure.toString());
       StoreUnavailableException unavailable =
@@ -210,7 +214,13 @@ public final class GroupCommitWriter implements AutoCloseable {
       }
     } else {
       log.error("Write failed", failure);
-      batch.get(0).result.completeExceptionally(failure);
+      batch
+          .get(0)
+          .result
+          .completeExceptionally(
+              failure instanceof RuntimeException runtime
+                  ? runtime
+                  : new StoreUnavailableException("The store failed to write.", failure));
     }
   }
 
