@@ -1,0 +1,84 @@
+package dev.maigw.emulator.delivery;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Makes one webhook POST and reports what happened; never throws. */
+public final class WebhookSender {
+  private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
+  private static final int SNIPPET_CHARS = 500;
+
+  private final HttpClient client;
+  private final WebhookTarget target;
+  private final Duration timeout;
+  private final Clock clock;
+
+  /**
+   * @param client must not follow redirects: a redirect could lead off this machine
+   * @param timeout how long one attempt may take before it counts as failed
+   */
+  public WebhookSender(HttpClient client, WebhookTarget target, Duration timeout, Clock clock) {
+    this.client = client;
+    this.target = target;
+    this.timeout = timeout;
+    this.clock = clock;
+  }
+
+  public DeliveryAttempt send(String deliveryId, int attempt, Outbound outbound) {
+    URI url = target.current();
+    Instant startedAt = clock.instant();
+    long started = System.nanoTime();
+    HttpRequest request =
+        HttpRequest.newBuilder(url)
+            .timeout(timeout)
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "MaiAgent-Emulator/1")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(outbound.body()))
+            .build();
+    Integer status = null;
+    String error = null;
+    String snippet = null;
+    try {
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      status = response.statusCode();
+      snippet = cut(response.body());
+    } catch (IOException | RuntimeException e) {
+      error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      error = "interrupted";
+    }
+    long latencyMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+    LOG.log(
+        Level.INFO,
+        "Webhook for message {0} (delivery {1}) attempt {2} to {3}: {4}",
+        new Object[] {
+          outbound.messageId(), deliveryId, attempt, url, status != null ? status : error
+        });
+    return new DeliveryAttempt(
+        deliveryId,
+        outbound.messageId(),
+        attempt,
+        url,
+        startedAt,
+        status,
+        error,
+        snippet,
+        latencyMillis);
+  }
+
+  private static String cut(String body) {
+    if (body == null) {
+      return null;
+    }
+    return body.length() <= SNIPPET_CHARS ? body : body.substring(0, SNIPPET_CHARS);
+  }
+}

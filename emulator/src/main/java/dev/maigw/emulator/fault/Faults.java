@@ -1,0 +1,245 @@
+package dev.maigw.emulator.fault;
+
+import java.time.Duration;
+
+/**
+ * The emulator's run-time behaviour switches. {@link #none()} is well-behaved MaiAgent as
+ * documented; each {@code with*} changes one thing. The timestamp, sender-id and citation variants
+ * apply to webhook bodies only; API responses (receipts, {@code GET messages/}) always use the
+ * canonical camelCase shapes.
+ *
+ * @param deliveryCopies how many times each webhook is sent (1 = once; 3 = twice duplicated)
+ * @param extraDeliveryDelay added before the first attempt of every webhook
+ * @param outOfOrderBatch 0 = in order; n &ge; 2 = hold replies until n are waiting, then send them
+ *     newest first
+ * @param timestampKey {@code createdAt} (camel) or {@code created_at} (snake) in webhooks
+ * @param timestampFormat the webhook timestamp's value format
+ * @param senderIdType the JSON type of a webhook's {@code sender.id}
+ * @param citationShape the shape of webhook citations
+ * @param citationNodes whether webhooks also carry the schema's {@code citationNodes} array
+ * @param streamIdKey {@code conversationId} (camel) or {@code conversation_id} (snake) in SSE
+ * @param streamDoneSentinel whether a completion stream ends with {@code data: [DONE]}
+ * @param receiptDelay how long {@code POST messages/} waits before answering, while the reply is
+ *     already on its way (so a webhook can overtake its receipt)
+ */
+public record Faults(
+    int deliveryCopies,
+    Duration extraDeliveryDelay,
+    int outOfOrderBatch,
+    Casing timestampKey,
+    TimestampFormat timestampFormat,
+    SenderIdType senderIdType,
+    CitationShape citationShape,
+    boolean citationNodes,
+    Casing streamIdKey,
+    boolean streamDoneSentinel,
+    Duration receiptDelay) {
+
+  public Faults {
+    if (extraDeliveryDelay == null
+        || timestampKey == null
+        || timestampFormat == null
+        || senderIdType == null
+        || citationShape == null
+        || streamIdKey == null
+        || receiptDelay == null) {
+      throw new InvalidFaultException("Every fault switch needs a value.");
+    }
+    if (deliveryCopies < 1) {
+      throw new InvalidFaultException("Fault deliveryCopies must be at least 1: " + deliveryCopies);
+    }
+    if (outOfOrderBatch != 0 && outOfOrderBatch < 2) {
+      throw new InvalidFaultException(
+          "Fault outOfOrderBatch must be 0 (off) or at least 2: " + outOfOrderBatch);
+    }
+    requireNonNegative("extraDeliveryDelayMs", extraDeliveryDelay);
+    requireNonNegative("receiptDelayMs", receiptDelay);
+  }
+
+  /** MaiAgent as documented: one in-order delivery, the doc's example shapes. */
+  public static Faults none() {
+    return new Faults(
+        1,
+        Duration.ZERO,
+        0,
+        Casing.CAMEL,
+        TimestampFormat.MILLIS_STRING,
+        SenderIdType.NUMBER,
+        CitationShape.DOC,
+        false,
+        Casing.CAMEL,
+        false,
+        Duration.ZERO);
+  }
+
+  public Faults withDeliveryCopies(int copies) {
+    return new Faults(
+        copies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withExtraDeliveryDelay(Duration delay) {
+    return new Faults(
+        deliveryCopies,
+        delay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withOutOfOrderBatch(int batch) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        batch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withTimestampKey(Casing key) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        key,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withTimestampFormat(TimestampFormat format) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        format,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withSenderIdType(SenderIdType type) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        type,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withCitationShape(CitationShape shape) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        shape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withCitationNodes(boolean include) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        include,
+        streamIdKey,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withStreamIdKey(Casing key) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        key,
+        streamDoneSentinel,
+        receiptDelay);
+  }
+
+  public Faults withStreamDoneSentinel(boolean sentinel) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        sentinel,
+        receiptDelay);
+  }
+
+  public Faults withReceiptDelay(Duration delay) {
+    return new Faults(
+        deliveryCopies,
+        extraDeliveryDelay,
+        outOfOrderBatch,
+        timestampKey,
+        timestampFormat,
+        senderIdType,
+        citationShape,
+        citationNodes,
+        streamIdKey,
+        streamDoneSentinel,
+        delay);
+  }
+
+  private static void requireNonNegative(String fault, Duration value) {
+    if (value == null || value.isNegative()) {
+      throw new InvalidFaultException("Fault " + fault + " must be zero or more: " + value);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Test support: a webhook receiver, an API client and fast configurations. */
+package dev.maigw.emulator.testing;
