@@ -1,25 +1,16 @@
 package dev.maigw.sdk.webhook;
 
-import java.time.DateTimeException;
+import dev.maigw.sdk.time.MaiAgentTimestamps;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Reads the message timestamp (W1, W2). The key is {@code createdAt}, else {@code created_at}; the
- * value a JSON string or number. Exactly 13 digits are epoch milliseconds, exactly 10 digits epoch
- * seconds; anything else is tried as ISO-8601: an instant ({@code 2025-05-20T06:41:12Z}), a
- * date-time with offset ({@code 2025-05-20T14:41:12+08:00}), or a local date-time taken as UTC.
- * Other digit counts are not guessed at. A value that fits none of these becomes null with a
- * warning; reading a timestamp never fails the message.
+ * value a JSON string or number in one of the forms {@link MaiAgentTimestamps} accepts. A value
+ * that fits none of these becomes null with a warning; reading a timestamp never fails the message.
  */
 final class Timestamps {
-
-  /** Longer text is not a timestamp in any accepted form, so parsing is not tried. */
-  private static final int MAX_PARSED_LENGTH = 64;
 
   /** The parsed instant (null if absent or unparsable) and the text as received. */
   record Reading(Instant instant, String raw) {}
@@ -62,41 +53,6 @@ final class Timestamps {
    * @return the instant, or null if the text fits no accepted form
    */
   static Instant parse(String text) {
-    String t = text.strip();
-    if (t.isEmpty() || t.length() > MAX_PARSED_LENGTH) {
-      return null;
-    }
-    if (isAsciiDigits(t)) {
-      return switch (t.length()) {
-        case 13 -> Instant.ofEpochMilli(Long.parseLong(t));
-        case 10 -> Instant.ofEpochSecond(Long.parseLong(t));
-        default -> null;
-      };
-    }
-    try {
-      return Instant.parse(t);
-    } catch (DateTimeException notAnInstant) {
-      // Fall through to the next accepted form.
-    }
-    try {
-      return OffsetDateTime.parse(t).toInstant();
-    } catch (DateTimeException notOffsetDateTime) {
-      // Fall through to the next accepted form.
-    }
-    try {
-      return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
-    } catch (DateTimeException notLocalDateTime) {
-      return null;
-    }
-  }
-
-  private static boolean isAsciiDigits(String t) {
-    for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      if (c < '0' || c > '9') {
-        return false;
-      }
-    }
-    return true;
+    return MaiAgentTimestamps.parse(text);
   }
 }
