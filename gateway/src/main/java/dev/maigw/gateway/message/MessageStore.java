@@ -51,10 +51,18 @@ public class MessageStore {
 
   private final GroupCommitWriter writer;
   private final JdbcClient reader;
+  private final List<StoredMessageListener> listeners;
+  private final MessageSignals signals;
 
-  public MessageStore(GroupCommitWriter writer, JdbcClient reader) {
+  public MessageStore(
+      GroupCommitWriter writer,
+      JdbcClient reader,
+      List<StoredMessageListener> listeners,
+      MessageSignals signals) {
     this.writer = writer;
     this.reader = reader;
+    this.listeners = List.copyOf(listeners);
+    this.signals = signals;
   }
 
   /**
@@ -65,11 +73,23 @@ public class MessageStore {
    * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
    */
   public InsertOutcome insert(NewMessage message) {
-    return writer.write(session -> insertIn(session, message));
+    return writer.write(
+        session -> {
+          Insertion insertion = insertIn(session, message);
+          if (insertion.outcome() == InsertOutcome.STORED) {
+            for (StoredMessageListener listener : listeners) {
+              listener.onStored(session, message, insertion.seq());
+            }
+            session.afterCommit(signals::signal);
+          }
+          return insertion.outcome();
+        });
   }
 
   /** Runs for every webhook, so it uses the writer's compiled statements. */
-  private static InsertOutcome insertIn(WriteSession session, NewMessage m) throws SQLException {
+  private record Insertion(InsertOutcome outcome, long seq) {}
+
+  private static Insertion insertIn(WriteSession session, NewMessage m) throws SQLException {
     PreparedStatement insert = session.prepared(INSERT);
     insert.setString(1, m.messageId());
     insert.setString(2, m.conversationId());
@@ -91,7 +111,7 @@ public class MessageStore {
       }
     }
     if (seq == null) {
-      return countRepeat(session.jdbc(), m);
+      return new Insertion(countRepeat(session.jdbc(), m), -1);
     }
     PreparedStatement touch = session.prepared(TOUCH_CONVERSATION);
     touch.setString(1, m.conversationId());
@@ -99,7 +119,7 @@ public class MessageStore {
     touch.setLong(3, m.receivedAt().toEpochMilli());
     touch.setLong(4, seq);
     touch.executeUpdate();
-    return InsertOutcome.STORED;
+    return new Insertion(InsertOutcome.STORED, seq);
   }
 
   private static InsertOutcome countRepeat(JdbcClient jdbc, NewMessage m) {
@@ -126,6 +146,19 @@ public class MessageStore {
         .param(messageId)
         .query(MessageStore::toStoredMessage)
         .optional();
+  }
+
+  /** Messages at the given commit positions, in commit order. */
+  public List<StoredMessage> findBySeqs(List<Long> seqs) {
+    if (seqs.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(seqs.size(), "?"));
+    return reader
+        .sql("SELECT " + COLUMNS + " FROM messages WHERE seq IN (" + marks + ") ORDER BY seq")
+        .params(seqs)
+        .query(MessageStore::toStoredMessage)
+        .list();
   }
 
   /** Replies of one conversation after cursor {@code afterSeq}, in commit order. */

@@ -1,10 +1,12 @@
 package dev.maigw.gateway.query;
 
 import dev.maigw.gateway.message.ConversationSummary;
+import dev.maigw.gateway.message.MessageSignals;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
+import java.time.Duration;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,10 +19,15 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class MessageQueryController {
 
-  private final MessageStore messages;
+  /** Longest long-poll a caller may ask for. */
+  static final int MAX_WAIT_SECONDS = 300;
 
-  MessageQueryController(MessageStore messages) {
+  private final MessageStore messages;
+  private final MessageSignals signals;
+
+  MessageQueryController(MessageStore messages, MessageSignals signals) {
     this.messages = messages;
+    this.signals = signals;
   }
 
   @GetMapping("/api/messages/{id}")
@@ -46,17 +53,45 @@ class MessageQueryController {
     return new Page<>(page.stream().map(ConversationView::of).toList(), next);
   }
 
-  /** Replies of one conversation in commit order; {@code after} is the previous page's cursor. */
+  /**
+   * Replies of one conversation in commit order; {@code after} is the previous page's cursor. With
+   * {@code wait} (seconds, at most 300) an empty page is held until a new reply is stored or the
+   * time is up: a long poll.
+   */
   @GetMapping("/api/conversations/{id}/messages")
   Page<MessageView> conversationMessages(
       @PathVariable String id,
       @RequestParam(required = false) String after,
-      @RequestParam(required = false) Integer limit) {
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer wait)
+      throws InterruptedException {
     int size = PageRequest.limit(limit);
-    List<StoredMessage> page =
-        messages.conversationMessages(id, PageRequest.cursor(after, 0), size);
+    long cursor = PageRequest.cursor(after, 0);
+    long deadline = System.nanoTime() + waitNanos(wait);
+    List<StoredMessage> page;
+    while (true) {
+      long version = signals.version();
+      page = messages.conversationMessages(id, cursor, size);
+      long remaining = deadline - System.nanoTime();
+      if (!page.isEmpty() || remaining <= 0) {
+        break;
+      }
+      // Wake on a local commit, or after a second to look for one made by another instance.
+      signals.awaitChange(version, Duration.ofNanos(Math.min(remaining, 1_000_000_000L)));
+    }
     String next = page.isEmpty() ? after : Long.toString(page.get(page.size() - 1).seq());
     return new Page<>(page.stream().map(MessageView::of).toList(), next);
+  }
+
+  private static long waitNanos(Integer seconds) {
+    if (seconds == null) {
+      return 0;
+    }
+    if (seconds < 0 || seconds > MAX_WAIT_SECONDS) {
+      throw new GatewayException(
+          Problem.BAD_REQUEST, "wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds.");
+    }
+    return Duration.ofSeconds(seconds).toNanos();
   }
 
   private StoredMessage find(String id) {

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * exactly as MaiAgent sent it (embedded verbatim, never re-serialised, so no number or string is
  * altered).
  */
-record MessageView(
+public record MessageView(
     String cursor,
     String id,
     String conversation,
@@ -27,9 +27,9 @@ record MessageView(
     String bodySha256,
     @JsonRawValue String body) {
 
-  record SenderView(String id, String name, String avatar) {}
+  public record SenderView(String id, String name, String avatar) {}
 
-  static MessageView of(StoredMessage m) {
+  public static MessageView of(StoredMessage m) {
     return new MessageView(
         Long.toString(m.seq()),
         m.messageId(),

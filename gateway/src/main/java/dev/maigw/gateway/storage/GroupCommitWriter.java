@@ -156,13 +156,27 @@ public final class GroupCommitWriter implements AutoCloseable {
       }
       dialect.commit(current.connection());
     } catch (SQLException | RuntimeException failure) {
+      if (session != null) {
+        session.takeAfterCommit();
+      }
       discardSessionUnlessRolledBack();
       onBatchFailure(batch, failure);
       return;
     }
     batchSizes.record(batch.size());
+    runAfterCommit(session.takeAfterCommit());
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).complete(results[i], refusals[i]);
+    }
+  }
+
+  private static void runAfterCommit(List<Runnable> actions) {
+    for (Runnable action : actions) {
+      try {
+        action.run();
+      } catch (RuntimeException e) {
+        log.error("After-commit action failed", e);
+      }
     }
   }
 

@@ -3,7 +3,9 @@ package dev.maigw.gateway.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
@@ -18,6 +20,7 @@ public final class WriteSession implements AutoCloseable {
   private final Connection connection;
   private final JdbcClient jdbc;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
+  private final List<Runnable> afterCommit = new ArrayList<>();
 
   WriteSession(Connection connection) {
     this.connection = connection;
@@ -42,6 +45,21 @@ public final class WriteSession implements AutoCloseable {
       statement.clearParameters();
     }
     return statement;
+  }
+
+  /**
+   * Runs {@code action} once the current transaction has committed (never if it rolls back), on the
+   * writer thread: keep it short and non-blocking, e.g. waking waiters.
+   */
+  public void afterCommit(Runnable action) {
+    afterCommit.add(action);
+  }
+
+  /** Hands out and forgets the actions of the transaction that just ended. */
+  List<Runnable> takeAfterCommit() {
+    List<Runnable> actions = List.copyOf(afterCommit);
+    afterCommit.clear();
+    return actions;
   }
 
   /** Closes the cached statements; the connection itself belongs to the writer. */

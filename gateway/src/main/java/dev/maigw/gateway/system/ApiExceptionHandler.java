@@ -42,13 +42,13 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static ResponseEntity<ProblemDetail> problemResponse(GatewayException e) {
     Problem problem = e.problem();
-    ProblemDetail body = ProblemDetail.forStatusAndDetail(problem.status(), e.getMessage());
+    ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     body.setTitle(problem.title());
     body.setProperty("code", e.code());
     e.properties().forEach(body::setProperty);
     ResponseEntity.BodyBuilder response =
-        ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-    if (problem.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+        ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+    if (e.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
       response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     return response.body(body);
@@ -56,7 +56,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(GatewayException.class)
   ResponseEntity<ProblemDetail> onGatewayException(GatewayException e, HttpServletRequest request) {
-    if (e.problem().status().is5xxServerError()) {
+    if (e.status().is5xxServerError()) {
       log.warn("{}: {}", e.problem().code(), e.getMessage(), e.getCause());
     }
     ResponseEntity<ProblemDetail> response = problemResponse(e);

@@ -24,6 +24,11 @@ public class GatewayException extends RuntimeException {
     return problem;
   }
 
+  /** HTTP status; a subclass may pass on another service's status. */
+  public org.springframework.http.HttpStatusCode status() {
+    return problem.status();
+  }
+
   /** Stable machine code for the problem body; a subclass may be more specific than its type. */
   public String code() {
     return problem.code();

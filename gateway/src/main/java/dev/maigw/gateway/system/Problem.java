@@ -22,6 +22,12 @@ public enum Problem {
   UNREADABLE_BODY("malformed_json", HttpStatus.BAD_REQUEST, "Webhook body is not readable JSON"),
   INVALID_BODY(
       "invalid_body", HttpStatus.UNPROCESSABLE_CONTENT, "Webhook body is not a MaiAgent reply"),
+  INVALID_REQUEST("invalid_request", HttpStatus.BAD_REQUEST, "Invalid request body"),
+  MAIAGENT_ERROR("maiagent_error", HttpStatus.BAD_GATEWAY, "MaiAgent refused the call"),
+  MAIAGENT_UNREACHABLE(
+      "maiagent_unreachable", HttpStatus.BAD_GATEWAY, "MaiAgent could not be reached"),
+  BRIDGE_NOT_CONFIGURED(
+      "bridge_not_configured", HttpStatus.SERVICE_UNAVAILABLE, "MaiAgent bridge not configured"),
   INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor");
 
   private final String code;

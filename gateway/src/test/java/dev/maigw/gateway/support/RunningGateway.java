@@ -117,6 +117,23 @@ public final class RunningGateway implements AutoCloseable {
     return send(request.build());
   }
 
+  /** POSTs JSON to an API path with the test API key. */
+  public HttpResponse<String> postApi(String path, String json) {
+    return post(
+        path,
+        json.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + API_KEY));
+  }
+
+  /** A free loopback port, for a gateway that must keep its address across restarts. */
+  public static int freePort() {
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** GETs an API path with the test API key. */
   public HttpResponse<String> getApi(String path) {
     return send(

@@ -1,0 +1,8 @@
+/**
+ * Send-and-await over MaiAgent's create-message API: creates conversations at MaiAgent, records
+ * each send durably, sends one message per conversation at a time (MaiAgent's replies carry only
+ * the conversation, so that is what makes a reply attributable), matches stored replies to the send
+ * they answer inside the reply's own commit, and answers the waiting caller. Depends on {@code
+ * message}, {@code query} (views) and {@code storage}; the intake knows nothing of it.
+ */
+package dev.maigw.gateway.bridge;
