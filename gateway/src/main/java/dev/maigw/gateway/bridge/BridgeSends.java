@@ -35,8 +35,9 @@ class BridgeSends {
     this.handoff =
         Timer.builder("maigw.bridge.handoff")
             .description("From a reply's commit to its waiting caller being answered")
-            .publishPercentiles(0.5, 0.99)
             .publishPercentileHistogram()
+            .minimumExpectedValue(Duration.ofMillis(0).plusNanos(50_000))
+            .maximumExpectedValue(Duration.ofSeconds(10))
             .register(meters);
   }
 
