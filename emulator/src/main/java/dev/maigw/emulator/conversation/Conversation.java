@@ -7,7 +7,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A conversation as MaiAgent returns it (spec §3.1).
+ * A conversation as MaiAgent returns it (docs/maiagent-api.md §3.1).
  *
  * @param contactId the visitor contact created with the conversation
  * @param lastMessage the last message's JSON, or null before the first message

@@ -1,6 +1,6 @@
 package dev.maigw.emulator.fault;
 
-/** Which documented shape webhook citations take (spec §2.3, §2.6 W5). */
+/** Which documented shape webhook citations take (docs/maiagent-api.md §2.3, §2.6 W5). */
 public enum CitationShape implements WireToken {
   /** The webhook doc's shape, with {@code document}. */
   DOC("doc"),

@@ -1,6 +1,6 @@
 package dev.maigw.emulator.fault;
 
-/** How a webhook's {@code sender.id} is written (spec §2.6 W3). */
+/** How a webhook's {@code sender.id} is written (docs/maiagent-api.md §2.6 W3). */
 public enum SenderIdType implements WireToken {
   /** A JSON number, as in the webhook doc's example. */
   NUMBER("number"),

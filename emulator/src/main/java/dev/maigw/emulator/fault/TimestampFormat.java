@@ -1,6 +1,6 @@
 package dev.maigw.emulator.fault;
 
-/** How a webhook's creation timestamp value is written (spec §2.6 W2). */
+/** How a webhook's creation timestamp value is written (docs/maiagent-api.md §2.6 W2). */
 public enum TimestampFormat implements WireToken {
   /** Epoch milliseconds as a JSON string, as in every documented example. */
   MILLIS_STRING("ms"),

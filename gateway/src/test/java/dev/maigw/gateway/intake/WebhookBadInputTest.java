@@ -25,7 +25,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The bad-input checklist (shared reliability doc §c, cases 11, 16–24, 27–41) against the real
+ * The bad-input checklist ({@code docs/reliability.md} §c, cases 11, 16–24, 27–41) against the real
  * endpoint: each case gets its documented status, and every authenticated body that is refused is
  * kept byte-exact in quarantine.
  */

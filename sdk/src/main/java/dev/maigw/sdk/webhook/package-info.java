@@ -10,7 +10,7 @@
  * carrying a stable {@link dev.maigw.sdk.webhook.WebhookFormatProblem} code.
  *
  * <p>Codes W1–W14 in the Javadoc name the inconsistencies listed in the MaiAgent API notes ({@code
- * shared/maiagent-api.md} §2.6).
+ * docs/maiagent-api.md} §2.6).
  *
  * <p>This package must not depend on Spring, hold mutable static state, or re-serialise bodies:
  * callers keep the raw bytes they received and use the parsed model only to read fields.

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Message id rules: reliability.md §c cases 11 and 41, and W8 (ids are opaque). */
+/** Message id rules: docs/reliability.md §c cases 11 and 41, and W8 (ids are opaque). */
 class IdsTest {
 
   @Test

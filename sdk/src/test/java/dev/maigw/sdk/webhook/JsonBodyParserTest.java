@@ -16,7 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Syntax stage: reliability.md §c cases 27–38 that concern the JSON text itself. */
+/** Syntax stage: docs/reliability.md §c cases 27–38 that concern the JSON text itself. */
 class JsonBodyParserTest {
 
   @Test

@@ -11,7 +11,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Type, content, sender and feedback: W3, W4, W6, W9, W10, W11 and reliability.md §c cases 39–41.
+ * Type, content, sender and feedback: W3, W4, W6, W9, W10, W11 and docs/reliability.md §c cases
+ * 39–41.
  */
 class MessageReaderTest {
 

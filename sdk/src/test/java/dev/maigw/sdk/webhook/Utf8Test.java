@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Encoding checks: reliability.md §c case 30, and bodies in other Unicode encodings. */
+/** Encoding checks: docs/reliability.md §c case 30, and bodies in other Unicode encodings. */
 class Utf8Test {
 
   @Test
