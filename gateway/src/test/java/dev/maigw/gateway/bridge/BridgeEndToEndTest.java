@@ -212,6 +212,22 @@ class BridgeEndToEndTest {
   }
 
   @Test
+  void keepsEveryReplyThatArrivesForOneSend() {
+    String conversation = createConversation();
+    HttpResponse<String> first = send(conversation, "請分兩段回答", 10);
+    String location = "/api/sends/" + JSON.readTree(first.body()).get("id").asString();
+
+    emulator.pushReply(conversation, "第二段回覆");
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> JSON.readTree(gateway.getApi(location).body()).get("replies").size() == 2);
+    JsonNode send = JSON.readTree(gateway.getApi(location).body());
+    assertThat(send.get("reply").get("content").asString()).contains("請分兩段回答");
+    assertThat(send.get("replies").get(1).get("content").asString()).isEqualTo("第二段回覆");
+  }
+
+  @Test
   void longPollsAConversationForItsNextReply() throws Exception {
     String conversation = createConversation();
     Future<HttpResponse<String>> poll =
