@@ -1,7 +1,6 @@
 package dev.maigw.gateway.intake;
 
 import dev.maigw.gateway.intake.WebhookProperties.MalformedPolicy;
-import dev.maigw.gateway.message.InsertOutcome;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.NewMessage;
 import dev.maigw.gateway.quarantine.QuarantineStore;
@@ -12,6 +11,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,11 +43,16 @@ class WebhookIntake {
   }
 
   /**
+   * Reads the body and starts its commit. An unreadable body is quarantined here, before this
+   * returns.
+   *
+   * @return completes once the reply is committed (failures as {@link
+   *     dev.maigw.gateway.storage.GroupCommitWriter#unwrap} describes)
    * @throws MalformedWebhookException when the body is unreadable and the policy is to reject (the
    *     body is quarantined first)
-   * @throws dev.maigw.gateway.system.StoreUnavailableException when nothing could be committed
+   * @throws dev.maigw.gateway.system.StoreUnavailableException when the quarantine could not commit
    */
-  IntakeResult accept(byte[] body, String contentType) {
+  CompletableFuture<IntakeResult> accept(byte[] body, String contentType) {
     Instant receivedAt = clock.instant();
     byte[] sha256 = sha256(body);
     WebhookMessage message;
@@ -57,15 +62,18 @@ class WebhookIntake {
       long id =
           quarantine.keep(body, sha256, e.problem().code(), e.detail(), contentType, receivedAt);
       if (malformedPolicy == MalformedPolicy.ACKNOWLEDGE) {
-        return new IntakeResult("quarantined", null, null, id);
+        return CompletableFuture.completedFuture(new IntakeResult("quarantined", null, null, id));
       }
       throw new MalformedWebhookException(e.problem(), e.detail(), id);
     }
     if (!message.warnings().isEmpty()) {
       log.warn("Webhook read with warnings: {}", message.warnings());
     }
-    InsertOutcome outcome = messages.insert(NewMessage.of(message, body, sha256, receivedAt));
-    return new IntakeResult(outcome.label(), message.id(), message.conversationId(), null);
+    return messages
+        .insertAsync(NewMessage.of(message, body, sha256, receivedAt))
+        .thenApply(
+            outcome ->
+                new IntakeResult(outcome.label(), message.id(), message.conversationId(), null));
   }
 
   private static byte[] sha256(byte[] body) {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -73,20 +74,30 @@ public class MessageStore {
    * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
    */
   public InsertOutcome insert(NewMessage message) {
-    return writer.write(
-        session -> {
-          Insertion insertion = insertIn(session, message);
-          if (insertion.outcome() == InsertOutcome.STORED) {
-            for (StoredMessageListener listener : listeners) {
-              listener.onStored(session, message, insertion.seq());
-            }
-            session.afterCommit(signals::signal);
-          }
-          return insertion.outcome();
-        });
+    return writer.write(insertion(message));
   }
 
-  /** Runs for every webhook, so it uses the writer's compiled statements. */
+  /**
+   * Like {@link #insert} without blocking: the future completes after the commit (failures as
+   * {@link GroupCommitWriter#unwrap} describes).
+   */
+  public CompletableFuture<InsertOutcome> insertAsync(NewMessage message) {
+    return writer.submit(insertion(message));
+  }
+
+  private GroupCommitWriter.Work<InsertOutcome> insertion(NewMessage message) {
+    return session -> {
+      Insertion insertion = insertIn(session, message);
+      if (insertion.outcome() == InsertOutcome.STORED) {
+        for (StoredMessageListener listener : listeners) {
+          listener.onStored(session, message, insertion.seq());
+        }
+        session.afterCommit(signals::signal);
+      }
+      return insertion.outcome();
+    };
+  }
+
   private record Insertion(InsertOutcome outcome, long seq) {}
 
   private static Insertion insertIn(WriteSession session, NewMessage m) throws SQLException {

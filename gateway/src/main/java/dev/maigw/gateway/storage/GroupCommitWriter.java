@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -82,27 +83,44 @@ public final class GroupCommitWriter implements AutoCloseable {
    * @throws GatewayException as thrown by the work itself (its writes are not applied)
    */
   public <T> T write(Work<T> work) {
+    try {
+      return submit(work).join();
+    } catch (CompletionException e) {
+      throw unwrap(e);
+    }
+  }
+
+  /**
+   * Like {@link #write}, without blocking the caller: the future completes after the commit, or
+   * exceptionally with what {@link #write} would throw ({@link #unwrap} gets it back).
+   */
+  public <T> CompletableFuture<T> submit(Work<T> work) {
     if (!accepting) {
-      throw new StoreUnavailableException("The gateway is shutting down.");
+      return CompletableFuture.failedFuture(
+          new StoreUnavailableException("The gateway is shutting down."));
     }
     Pending<T> pending = new Pending<>(work, new CompletableFuture<>());
     if (!queue.offer(pending)) {
-      throw new StoreUnavailableException("Too many writes are waiting for the store.");
+      return CompletableFuture.failedFuture(
+          new StoreUnavailableException("Too many writes are waiting for the store."));
     }
-    try {
-      return pending.result.get(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new StoreUnavailableException(
-          "The store did not commit within " + writeTimeout.toMillis() + " ms.");
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException("Interrupted while waiting for the store.", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new StoreUnavailableException("The store failed.", e.getCause());
+    // A timed-out write may still commit later; the sender's retry is then a duplicate.
+    return pending.result.orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The exception a failed {@link #submit} future stands for, as {@link #write} throws it. */
+  public static RuntimeException unwrap(Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException || failure instanceof ExecutionException
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof TimeoutException) {
+      return new StoreUnavailableException("The store did not commit in time.", cause);
     }
+    if (cause instanceof RuntimeException runtime) {
+      return runtime;
+    }
+    return new StoreUnavailableException("The store failed.", cause);
   }
 
   /** Stops taking work, commits everything already queued, then returns. */

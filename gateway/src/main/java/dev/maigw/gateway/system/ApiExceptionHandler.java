@@ -40,7 +40,8 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problemResponse(new GatewayException(problem, detail));
   }
 
-  private static ResponseEntity<ProblemDetail> problemResponse(GatewayException e) {
+  /** The problem response for a gateway exception, for callers outside Spring MVC too. */
+  public static ResponseEntity<ProblemDetail> problemResponse(GatewayException e) {
     Problem problem = e.problem();
     ProblemDetail body = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
     body.setTitle(problem.title());

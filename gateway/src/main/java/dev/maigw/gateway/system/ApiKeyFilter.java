@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,13 +23,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
 
   ApiKeyFilter(ApiKey apiKey, JsonMapper json) {
     this.apiKey = apiKey;
-    Map<String, Object> problem = new LinkedHashMap<>();
-    problem.put("type", "about:blank");
-    problem.put("title", Problem.UNAUTHORIZED.title());
-    problem.put("status", 401);
-    problem.put("detail", "Send the API key as 'Authorization: Bearer <key>'.");
-    problem.put("code", Problem.UNAUTHORIZED.code());
-    this.unauthorizedBody = json.writeValueAsBytes(problem);
+    this.unauthorizedBody =
+        ProblemJson.bytes(
+            json,
+            ApiExceptionHandler.problemResponse(
+                    Problem.UNAUTHORIZED, "Send the API key as 'Authorization: Bearer <key>'.")
+                .getBody());
   }
 
   @Override

@@ -10,6 +10,7 @@ public enum Problem {
   UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED, "Authentication required"),
   FORBIDDEN_SOURCE("forbidden_source", HttpStatus.FORBIDDEN, "Source address not allowed"),
   NOT_FOUND("not_found", HttpStatus.NOT_FOUND, "Not found"),
+  METHOD_NOT_ALLOWED("method_not_allowed", HttpStatus.METHOD_NOT_ALLOWED, "Method Not Allowed"),
   BAD_REQUEST("bad_request", HttpStatus.BAD_REQUEST, "Bad request"),
   REQUEST_TIMEOUT("body_read_timeout", HttpStatus.REQUEST_TIMEOUT, "Request body read timed out"),
   BODY_TOO_LARGE("body_too_large", HttpStatus.CONTENT_TOO_LARGE, "Request body too large"),

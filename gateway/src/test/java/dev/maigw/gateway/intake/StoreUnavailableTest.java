@@ -34,8 +34,7 @@ class StoreUnavailableTest {
       HttpResponse<String> recovered = gateway.postWebhook(Fixtures.reply("locked-1", "c"));
 
       assertThat(recovered.statusCode()).isEqualTo(200);
-      assertThat(recovered.headers().firstValue(WebhookController.OUTCOME_HEADER))
-          .hasValue("stored");
+      assertThat(recovered.headers().firstValue(WebhookServlet.OUTCOME_HEADER)).hasValue("stored");
     }
   }
 }

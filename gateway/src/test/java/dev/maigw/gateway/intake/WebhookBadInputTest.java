@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -178,6 +179,20 @@ class WebhookBadInputTest {
     // The API embeds the stored body; it must still be valid JSON.
     JsonNode view = JSON.readTree(gateway.getApiBytes("/api/messages/" + id));
     assertThat(view.get("body").get("id").asString()).isEqualTo(id);
+  }
+
+  @Test
+  void keepsTheConnectionUsableAfterRefusingABody() {
+    // Both requests on one keep-alive connection: a refusal must end its exchange cleanly.
+    String refused =
+        "POST /maiagent/webhook HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+            + "Content-Length: 2\r\n\r\n[]";
+    String next =
+        "GET /actuator/health/liveness HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
+
+    List<Integer> statuses = RawHttp.exchangeTwice(gateway.port(), refused, next, 5_000);
+
+    assertThat(statuses).containsExactly(400, 200);
   }
 
   @Test

@@ -52,6 +52,57 @@ public final class RawHttp {
     }
   }
 
+  /**
+   * Sends {@code first}, reads its whole answer (which must carry a Content-Length), then sends
+   * {@code second} on the same connection; returns both statuses (-1 for no answer).
+   */
+  public static java.util.List<Integer> exchangeTwice(
+      int port, String first, String second, int readTimeoutMillis) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      socket.setSoTimeout(readTimeoutMillis);
+      OutputStream out = socket.getOutputStream();
+      InputStream in = socket.getInputStream();
+      out.write(first.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      int firstStatus = readStatus(in);
+      in.readNBytes(contentLength(in));
+      out.write(second.getBytes(StandardCharsets.ISO_8859_1));
+      out.flush();
+      int secondStatus;
+      try {
+        secondStatus = readStatus(in);
+      } catch (SocketTimeoutException e) {
+        secondStatus = -1;
+      }
+      return java.util.List.of(firstStatus, secondStatus);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads header lines up to the blank line; returns Content-Length (0 when absent). */
+  private static int contentLength(InputStream in) throws IOException {
+    int length = 0;
+    while (true) {
+      String line = readLine(in);
+      if (line.isEmpty()) {
+        return length;
+      }
+      if (line.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+        length = Integer.parseInt(line.substring(15).trim());
+      }
+    }
+  }
+
+  private static String readLine(InputStream in) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1 && b != '\n') {
+      line.write(b);
+    }
+    return line.toString(StandardCharsets.ISO_8859_1).trim();
+  }
+
   private static int readStatus(InputStream in) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;

@@ -19,7 +19,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The webhook endpoint over real HTTP, on a real SQLite file. */
-class WebhookControllerTest {
+class WebhookServletTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
   private static final String SUCCESS_BODY = "{\"message\":\"Webhook 接收成功\"}";
@@ -114,10 +114,10 @@ class WebhookControllerTest {
     HttpResponse<String> first = gateway.postWebhook(body);
     HttpResponse<String> second = gateway.postWebhook(body);
 
-    assertThat(first.headers().firstValue(WebhookController.OUTCOME_HEADER)).hasValue("stored");
+    assertThat(first.headers().firstValue(WebhookServlet.OUTCOME_HEADER)).hasValue("stored");
     assertThat(second.statusCode()).isEqualTo(200);
     assertThat(second.body()).isEqualTo(SUCCESS_BODY);
-    assertThat(second.headers().firstValue(WebhookController.OUTCOME_HEADER)).hasValue("duplicate");
+    assertThat(second.headers().firstValue(WebhookServlet.OUTCOME_HEADER)).hasValue("duplicate");
     assertThat(message("retry-1").get("duplicates").asInt()).isEqualTo(1);
     assertThat(conversationMessages("conv-retry")).hasSize(1);
   }
@@ -131,8 +131,7 @@ class WebhookControllerTest {
     HttpResponse<String> response = gateway.postWebhook(second);
 
     assertThat(response.statusCode()).isEqualTo(200);
-    assertThat(response.headers().firstValue(WebhookController.OUTCOME_HEADER))
-        .hasValue("conflict");
+    assertThat(response.headers().firstValue(WebhookServlet.OUTCOME_HEADER)).hasValue("conflict");
     JsonNode stored = message("conflict-1");
     assertThat(stored.get("content").asString()).isEqualTo("first");
     assertThat(stored.get("conflicts").asInt()).isEqualTo(1);
@@ -158,7 +157,7 @@ class WebhookControllerTest {
     for (Future<HttpResponse<String>> response : responses) {
       HttpResponse<String> r = response.get();
       assertThat(r.statusCode()).isEqualTo(200);
-      outcomes.add(r.headers().firstValue(WebhookController.OUTCOME_HEADER).orElseThrow());
+      outcomes.add(r.headers().firstValue(WebhookServlet.OUTCOME_HEADER).orElseThrow());
     }
     pool.shutdown();
 
@@ -177,7 +176,7 @@ class WebhookControllerTest {
 
     assertThat(rawBody("restart-1")).isEqualTo(body);
     HttpResponse<String> retry = gateway.postWebhook(body);
-    assertThat(retry.headers().firstValue(WebhookController.OUTCOME_HEADER)).hasValue("duplicate");
+    assertThat(retry.headers().firstValue(WebhookServlet.OUTCOME_HEADER)).hasValue("duplicate");
   }
 
   @Test
