@@ -148,6 +148,7 @@ public final class BridgeBenchmark {
       handoff.append(
           String.format(" p%d <= %.3f ms,", Math.round(q * 100), upperBound(buckets, q) * 1e3));
     }
+    handoff.append(String.format(" %.1f %% within 5 ms,", shareWithin(buckets, 0.005) * 100));
     Matcher max = MAX.matcher(metrics);
     if (max.find()) {
       handoff.append(String.format(" max %.3f ms", Double.parseDouble(max.group(1)) * 1e3));
@@ -171,6 +172,21 @@ public final class BridgeBenchmark {
       }
     }
     return Double.POSITIVE_INFINITY;
+  }
+
+  /** Fraction of samples in buckets whose upper bound is at most {@code seconds}. */
+  private static double shareWithin(List<double[]> cumulativeBuckets, double seconds) {
+    if (cumulativeBuckets.isEmpty()) {
+      return Double.NaN;
+    }
+    double total = cumulativeBuckets.get(cumulativeBuckets.size() - 1)[1];
+    double within = 0;
+    for (double[] bucket : cumulativeBuckets) {
+      if (bucket[0] <= seconds) {
+        within = bucket[1];
+      }
+    }
+    return total == 0 ? Double.NaN : within / total;
   }
 
   private static String trim(double value) {
