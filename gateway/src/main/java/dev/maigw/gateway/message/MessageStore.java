@@ -172,6 +172,15 @@ public class MessageStore {
         .list();
   }
 
+  /** Messages of every conversation after cursor {@code afterSeq}, in commit order. */
+  public List<StoredMessage> messagesAfter(long afterSeq, int limit) {
+    return reader
+        .sql("SELECT " + COLUMNS + " FROM messages WHERE seq > ? ORDER BY seq LIMIT ?")
+        .params(afterSeq, limit)
+        .query(MessageStore::toStoredMessage)
+        .list();
+  }
+
   /** Replies of one conversation after cursor {@code afterSeq}, in commit order. */
   public List<StoredMessage> conversationMessages(String conversationId, long afterSeq, int limit) {
     return reader

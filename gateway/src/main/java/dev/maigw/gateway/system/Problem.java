@@ -29,6 +29,7 @@ public enum Problem {
       "maiagent_unreachable", HttpStatus.BAD_GATEWAY, "MaiAgent could not be reached"),
   BRIDGE_NOT_CONFIGURED(
       "bridge_not_configured", HttpStatus.SERVICE_UNAVAILABLE, "MaiAgent bridge not configured"),
+  STREAMS_FULL("streams_full", HttpStatus.SERVICE_UNAVAILABLE, "Too many open streams"),
   INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor");
 
   private final String code;
