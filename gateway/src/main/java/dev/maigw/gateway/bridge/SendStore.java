@@ -52,35 +52,32 @@ class SendStore {
 
   void recordConversation(String conversationId, String webChatId) {
     long now = clock.millis();
-    writer.write(
-        session ->
-            session
-                .jdbc()
-                .sql(
-                    """
-                    INSERT INTO bridge_conversations (conversation_id, web_chat_id, created_at_ms)
-                    VALUES (?, ?, ?) ON CONFLICT (conversation_id) DO NOTHING
-                    """)
-                .params(conversationId, webChatId, now)
-                .update());
+    update(
+        """
+        INSERT INTO bridge_conversations (conversation_id, web_chat_id, created_at_ms)
+        VALUES (?, ?, ?) ON CONFLICT (conversation_id) DO NOTHING
+        """,
+        conversationId,
+        webChatId,
+        now);
   }
 
   /** Records a new queued send and returns it, after the commit. */
   Send create(String conversationId, String content, String attachmentsJson) {
     String sendId = UUID.randomUUID().toString();
     long now = clock.millis();
-    writer.write(
-        session ->
-            session
-                .jdbc()
-                .sql(
-                    """
-                    INSERT INTO sends (send_id, conversation_id, content, attachments, status,
-                        created_at_ms, updated_at_ms)
-                    VALUES (?, ?, ?, ?, 'queued', ?, ?)
-                    """)
-                .params(sendId, conversationId, content, attachmentsJson, now, now)
-                .update());
+    update(
+        """
+        INSERT INTO sends (send_id, conversation_id, content, attachments, status,
+        created_at_ms, updated_at_ms)
+        VALUES (?, ?, ?, ?, 'queued', ?, ?)
+        """,
+        sendId,
+        conversationId,
+        content,
+        attachmentsJson,
+        now,
+        now);
     return find(sendId).orElseThrow();
   }
 
@@ -95,52 +92,45 @@ class SendStore {
   /** Moves a queued send to {@code sending}; false when another dispatcher took it first. */
   boolean claim(String sendId) {
     long now = clock.millis();
-    return writer.write(
-            session ->
-                session
-                    .jdbc()
-                    .sql(
-                        """
-                        UPDATE sends SET status = 'sending', dispatched_at_ms = ?, updated_at_ms = ?
-                        WHERE send_id = ? AND status = 'queued'
-                        """)
-                    .params(now, now, sendId)
-                    .update())
+    return update(
+            """
+            UPDATE sends SET status = 'sending', dispatched_at_ms = ?, updated_at_ms = ?
+            WHERE send_id = ? AND status = 'queued'
+            """,
+            now,
+            now,
+            sendId)
         == 1;
   }
 
   /** MaiAgent took the message; a reply that already arrived keeps its {@code replied}. */
   void markSent(String sendId, String receiptMessageId) {
     long now = clock.millis();
-    writer.write(
-        session ->
-            session
-                .jdbc()
-                .sql(
-                    """
-                    UPDATE sends SET
-                        status = CASE WHEN status = 'sending' THEN 'sent' ELSE status END,
-                        receipt_message_id = ?, updated_at_ms = ?
-                    WHERE send_id = ?
-                    """)
-                .params(receiptMessageId, now, sendId)
-                .update());
+    update(
+        """
+        UPDATE sends SET
+        status = CASE WHEN status = 'sending' THEN 'sent' ELSE status END,
+        receipt_message_id = ?, updated_at_ms = ?
+        WHERE send_id = ?
+        """,
+        receiptMessageId,
+        now,
+        sendId);
   }
 
   void markFailed(String sendId, int errorStatus, String detail, String body) {
     long now = clock.millis();
-    writer.write(
-        session ->
-            session
-                .jdbc()
-                .sql(
-                    """
-                    UPDATE sends SET status = 'failed', error_status = ?, error_detail = ?,
-                        error_body = ?, updated_at_ms = ?
-                    WHERE send_id = ? AND status = 'sending'
-                    """)
-                .params(errorStatus, detail, MaiAgentCallException.snippet(body), now, sendId)
-                .update());
+    update(
+        """
+        UPDATE sends SET status = 'failed', error_status = ?, error_detail = ?,
+        error_body = ?, updated_at_ms = ?
+        WHERE send_id = ? AND status = 'sending'
+        """,
+        errorStatus,
+        detail,
+        MaiAgentCallException.snippet(body),
+        now,
+        sendId);
   }
 
   Optional<Send> find(String sendId) {
@@ -158,6 +148,11 @@ class SendStore {
         .param(sendId)
         .query(Long.class)
         .list();
+  }
+
+  /** Runs one statement in the next group commit; returns the rows it changed. */
+  private int update(String sql, Object... params) {
+    return writer.write(session -> session.jdbc().sql(sql).params(params).update());
   }
 
   private static Send toSend(ResultSet rs, int row) throws SQLException {
