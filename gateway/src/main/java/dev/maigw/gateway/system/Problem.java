@@ -30,6 +30,9 @@ public enum Problem {
   BRIDGE_NOT_CONFIGURED(
       "bridge_not_configured", HttpStatus.SERVICE_UNAVAILABLE, "MaiAgent bridge not configured"),
   STREAMS_FULL("streams_full", HttpStatus.SERVICE_UNAVAILABLE, "Too many open streams"),
+  FORBIDDEN_TARGET("forbidden_target", HttpStatus.BAD_REQUEST, "Target address not allowed"),
+  INVALID_TARGET_URL("invalid_target_url", HttpStatus.BAD_REQUEST, "Invalid target URL"),
+  TARGET_UNREACHABLE("target_unreachable", HttpStatus.BAD_GATEWAY, "Target could not be reached"),
   INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor");
 
   private final String code;

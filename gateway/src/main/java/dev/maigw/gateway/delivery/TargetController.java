@@ -1,0 +1,136 @@
+package dev.maigw.gateway.delivery;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Problem;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/targets}: create, list, show, update, disable/enable and delete forwarding targets.
+ * The signing secret is shown once, in the answer to its creation.
+ */
+@RestController
+class TargetController {
+
+  private final TargetStore targets;
+
+  TargetController(TargetStore targets) {
+    this.targets = targets;
+  }
+
+  /** A target as the API shows it; {@code secret} only in the answer to its creation. */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record TargetView(
+      String id,
+      String name,
+      String url,
+      List<String> messageTypes,
+      String conversation,
+      String sender,
+      String contentContains,
+      Map<String, String> headers,
+      long timeoutMs,
+      boolean ordered,
+      boolean enabled,
+      String disabledReason,
+      Instant createdAt,
+      Instant updatedAt,
+      String secret) {
+
+    static TargetView of(Target t, boolean withSecret) {
+      return new TargetView(
+          t.id(),
+          t.name(),
+          t.url(),
+          t.messageTypes(),
+          t.conversationFilter(),
+          t.senderFilter(),
+          t.contentFilter(),
+          t.headers(),
+          t.timeout().toMillis(),
+          t.ordered(),
+          t.enabled(),
+          t.disabledReason(),
+          t.createdAt(),
+          t.updatedAt(),
+          withSecret ? t.secret() : null);
+    }
+  }
+
+  record TargetList(List<TargetView> items) {}
+
+  @PostMapping("/api/targets")
+  ResponseEntity<TargetView> create(@RequestBody JsonNode body) {
+    TargetSettings settings = TargetSettings.parse(body);
+    String secret =
+        body.hasNonNull("secret")
+            ? SigningSecret.normalise(body.get("secret").asString())
+            : SigningSecret.generate();
+    Target created = targets.create(settings, UUID.randomUUID().toString(), secret);
+    return ResponseEntity.created(URI.create("/api/targets/" + created.id()))
+        .body(TargetView.of(created, true));
+  }
+
+  @GetMapping("/api/targets")
+  TargetList list() {
+    return new TargetList(targets.list().stream().map(t -> TargetView.of(t, false)).toList());
+  }
+
+  @GetMapping("/api/targets/{id}")
+  TargetView one(@PathVariable String id) {
+    return TargetView.of(find(id), false);
+  }
+
+  @PutMapping("/api/targets/{id}")
+  TargetView update(@PathVariable String id, @RequestBody JsonNode body) {
+    if (!targets.update(id, TargetSettings.parse(body))) {
+      throw notFound();
+    }
+    return TargetView.of(find(id), false);
+  }
+
+  @PostMapping("/api/targets/{id}/disable")
+  TargetView disable(@PathVariable String id) {
+    if (!targets.setEnabled(id, false, "Disabled through the API.")) {
+      throw notFound();
+    }
+    return TargetView.of(find(id), false);
+  }
+
+  @PostMapping("/api/targets/{id}/enable")
+  TargetView enable(@PathVariable String id) {
+    if (!targets.setEnabled(id, true, null)) {
+      throw notFound();
+    }
+    return TargetView.of(find(id), false);
+  }
+
+  @DeleteMapping("/api/targets/{id}")
+  ResponseEntity<Void> delete(@PathVariable String id) {
+    if (!targets.delete(id)) {
+      throw notFound();
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private Target find(String id) {
+    return targets.find(id).orElseThrow(TargetController::notFound);
+  }
+
+  private static GatewayException notFound() {
+    return new GatewayException(Problem.NOT_FOUND, "No target with this id.");
+  }
+}

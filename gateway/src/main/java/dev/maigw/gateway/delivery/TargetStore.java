@@ -1,0 +1,154 @@
+package dev.maigw.gateway.delivery;
+
+import dev.maigw.gateway.storage.GroupCommitWriter;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Targets, written through the group-commit writer. */
+@Component
+public class TargetStore {
+
+  private static final String COLUMNS =
+      "target_id, name, url, secret, message_types, conversation_filter, sender_filter,"
+          + " content_filter, headers, timeout_ms, ordered, enabled, disabled_reason,"
+          + " created_at_ms, updated_at_ms";
+
+  private final GroupCommitWriter writer;
+  private final JdbcClient reader;
+  private final JsonMapper json;
+  private final Clock clock;
+
+  TargetStore(GroupCommitWriter writer, JdbcClient reader, JsonMapper json, Clock clock) {
+    this.writer = writer;
+    this.reader = reader;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  Target create(TargetSettings settings, String id, String secret) {
+    long now = clock.millis();
+    writer.write(
+        session ->
+            session
+                .jdbc()
+                .sql(
+                    """
+                    INSERT INTO targets (target_id, name, url, secret, message_types,
+                        conversation_filter, sender_filter, content_filter, headers, timeout_ms,
+                        ordered, enabled, created_at_ms, updated_at_ms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+                    """)
+                .params(
+                    id,
+                    settings.name(),
+                    settings.url(),
+                    secret,
+                    String.join(",", settings.messageTypes()),
+                    settings.conversationFilter(),
+                    settings.senderFilter(),
+                    settings.contentFilter(),
+                    json.writeValueAsString(settings.headers()),
+                    settings.timeout().toMillis(),
+                    settings.ordered() ? 1 : 0,
+                    now,
+                    now)
+                .update());
+    return find(id).orElseThrow();
+  }
+
+  /** Replaces a target's settings (not its secret or state); false when it does not exist. */
+  boolean update(String id, TargetSettings settings) {
+    return writer.write(
+            session ->
+                session
+                    .jdbc()
+                    .sql(
+                        """
+                        UPDATE targets SET name = ?, url = ?, message_types = ?,
+                            conversation_filter = ?, sender_filter = ?, content_filter = ?,
+                            headers = ?, timeout_ms = ?, ordered = ?, updated_at_ms = ?
+                        WHERE target_id = ?
+                        """)
+                    .params(
+                        settings.name(),
+                        settings.url(),
+                        String.join(",", settings.messageTypes()),
+                        settings.conversationFilter(),
+                        settings.senderFilter(),
+                        settings.contentFilter(),
+                        json.writeValueAsString(settings.headers()),
+                        settings.timeout().toMillis(),
+                        settings.ordered() ? 1 : 0,
+                        clock.millis(),
+                        id)
+                    .update())
+        == 1;
+  }
+
+  /** Turns delivery to a target on or off; {@code reason} says why it was turned off. */
+  public boolean setEnabled(String id, boolean enabled, String reason) {
+    return writer.write(
+            session ->
+                session
+                    .jdbc()
+                    .sql(
+                        "UPDATE targets SET enabled = ?, disabled_reason = ?, updated_at_ms = ?"
+                            + " WHERE target_id = ?")
+                    .params(enabled ? 1 : 0, enabled ? null : reason, clock.millis(), id)
+                    .update())
+        == 1;
+  }
+
+  boolean delete(String id) {
+    return writer.write(
+            session ->
+                session.jdbc().sql("DELETE FROM targets WHERE target_id = ?").param(id).update())
+        == 1;
+  }
+
+  public Optional<Target> find(String id) {
+    return reader
+        .sql("SELECT " + COLUMNS + " FROM targets WHERE target_id = ?")
+        .param(id)
+        .query(this::toTarget)
+        .optional();
+  }
+
+  public List<Target> list() {
+    return reader
+        .sql("SELECT " + COLUMNS + " FROM targets ORDER BY created_at_ms, target_id")
+        .query(this::toTarget)
+        .list();
+  }
+
+  private Target toTarget(ResultSet rs, int row) throws SQLException {
+    String types = rs.getString("message_types");
+    return new Target(
+        rs.getString("target_id"),
+        rs.getString("name"),
+        rs.getString("url"),
+        rs.getString("secret"),
+        types.isEmpty() ? List.of() : Arrays.asList(types.split(",")),
+        rs.getString("conversation_filter"),
+        rs.getString("sender_filter"),
+        rs.getString("content_filter"),
+        json.readValue(rs.getString("headers"), new TypeReference<Map<String, String>>() {}),
+        Duration.ofMillis(rs.getLong("timeout_ms")),
+        rs.getInt("ordered") == 1,
+        rs.getInt("enabled") == 1,
+        rs.getString("disabled_reason"),
+        Instant.ofEpochMilli(rs.getLong("created_at_ms")),
+        Instant.ofEpochMilli(rs.getLong("updated_at_ms")));
+  }
+}

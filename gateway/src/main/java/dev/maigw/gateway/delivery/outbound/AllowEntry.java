@@ -1,0 +1,77 @@
+package dev.maigw.gateway.delivery.outbound;
+
+import java.net.InetAddress;
+import java.util.Locale;
+
+/**
+ * One operator allow entry: a CIDR block or an exact {@code host:port}, optionally prefixed with
+ * {@code metadata:} to also open cloud metadata addresses.
+ */
+sealed interface AllowEntry {
+
+  String METADATA_PREFIX = "metadata:";
+
+  /** Whether this entry opens {@code address}, reached through {@code host} and {@code port}. */
+  boolean permits(String host, int port, InetAddress address);
+
+  /** Whether this entry carries the separate metadata opt-in. */
+  boolean metadata();
+
+  /**
+   * Parses {@code 10.0.0.0/8}, {@code ::1/128}, {@code hooks.internal:8443}, {@code
+   * 127.0.0.1:9000}, {@code [::1]:9000}, each optionally prefixed with {@code metadata:}.
+   *
+   * @throws IllegalArgumentException naming the entry when it is none of these
+   */
+  static AllowEntry parse(String entry) {
+    String text = entry.trim().toLowerCase(Locale.ROOT);
+    boolean metadata = text.startsWith(METADATA_PREFIX);
+    String body = metadata ? text.substring(METADATA_PREFIX.length()) : text;
+    if (body.contains("/")) {
+      return new Cidr(AddressRange.parse(body), metadata);
+    }
+    int colon = body.lastIndexOf(':');
+    String host = colon < 0 ? "" : body.substring(0, colon);
+    String portText = body.substring(colon + 1);
+    boolean validHost;
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+      validHost = HostSyntax.isIpv6Literal(host);
+    } else {
+      // A bare IPv6 address is ambiguous next to a port, so demand [addr]:port or a CIDR.
+      validHost = HostSyntax.isDnsName(host) || HostSyntax.isCanonicalIpv4(host);
+    }
+    if (!validHost || !TargetUrl.isValidPort(portText)) {
+      throw new IllegalArgumentException(
+          "Allow entry is neither a CIDR block nor host:port: '" + entry.trim() + "'.");
+    }
+    return new Exact(HostSyntax.canonical(host), Integer.parseInt(portText), metadata);
+  }
+
+  /** Opens every address inside a block, whatever name led to it. */
+  record Cidr(AddressRange range, boolean metadata) implements AllowEntry {
+    @Override
+    public boolean permits(String host, int port, InetAddress address) {
+      return range.contains(address);
+    }
+
+    @Override
+    public String toString() {
+      return (metadata ? METADATA_PREFIX : "") + range;
+    }
+  }
+
+  /** Opens whatever addresses one exact host and port resolve to. */
+  record Exact(String host, int port, boolean metadata) implements AllowEntry {
+    @Override
+    public boolean permits(String candidateHost, int candidatePort, InetAddress address) {
+      return port == candidatePort && host.equals(HostSyntax.canonical(candidateHost));
+    }
+
+    @Override
+    public String toString() {
+      String shown = host.contains(":") ? "[" + host + "]" : host;
+      return (metadata ? METADATA_PREFIX : "") + shown + ":" + port;
+    }
+  }
+}
