@@ -2,6 +2,7 @@ package dev.maigw.gateway.intake;
 
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
+import dev.maigw.gateway.system.net.AddressRange;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -20,7 +21,7 @@ class WebhookAuthenticator {
   static final int MIN_TOKEN_LENGTH = 22;
 
   private final List<byte[]> tokens;
-  private final List<SourceAddressRange> allowedSources;
+  private final List<AddressRange> allowedSources;
 
   WebhookAuthenticator(WebhookProperties properties) {
     this.tokens =
@@ -33,7 +34,7 @@ class WebhookAuthenticator {
     this.allowedSources =
         properties.allowedSources().stream()
             .filter(s -> !s.isBlank())
-            .map(SourceAddressRange::parse)
+            .map(WebhookAuthenticator::sourceRange)
             .toList();
   }
 
@@ -82,6 +83,15 @@ class WebhookAuthenticator {
       return false;
     }
     return allowedSources.stream().anyMatch(range -> range.contains(address));
+  }
+
+  /** An allow-list entry: an IP literal (one address) or a CIDR block. */
+  private static AddressRange sourceRange(String entry) {
+    String trimmed = entry.trim();
+    if (trimmed.contains("/")) {
+      return AddressRange.parse(trimmed);
+    }
+    return AddressRange.parse(trimmed + (trimmed.contains(":") ? "/128" : "/32"));
   }
 
   private static void requireStrong(String token) {

@@ -1,5 +1,7 @@
 package dev.maigw.gateway.delivery.outbound;
 
+import dev.maigw.gateway.system.net.AddressRange;
+import dev.maigw.gateway.system.net.HostSyntax;
 import java.net.InetAddress;
 import java.util.Locale;
 

@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery.outbound;
 
+import dev.maigw.gateway.system.net.AddressRange;
 import java.util.List;
 
 /**

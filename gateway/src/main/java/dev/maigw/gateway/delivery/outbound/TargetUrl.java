@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery.outbound;
 
+import dev.maigw.gateway.system.net.HostSyntax;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;

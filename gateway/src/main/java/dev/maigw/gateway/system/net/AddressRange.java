@@ -1,4 +1,4 @@
-package dev.maigw.gateway.delivery.outbound;
+package dev.maigw.gateway.system.net;
 
 import java.net.InetAddress;
 import java.util.Arrays;
@@ -6,9 +6,9 @@ import java.util.Arrays;
 /**
  * A CIDR block ({@code 10.0.0.0/8}, {@code fc00::/7}); matches addresses of its own family only.
  */
-record AddressRange(byte[] network, int prefixLength, String text) {
+public record AddressRange(byte[] network, int prefixLength, String text) {
 
-  AddressRange {
+  public AddressRange {
     network = network.clone();
   }
 
@@ -17,7 +17,7 @@ record AddressRange(byte[] network, int prefixLength, String text) {
    *
    * @throws IllegalArgumentException for anything else (names are refused, so no DNS lookup)
    */
-  static AddressRange parse(String cidr) {
+  public static AddressRange parse(String cidr) {
     int slash = cidr.indexOf('/');
     if (slash < 0) {
       throw new IllegalArgumentException("Not a CIDR block (address/prefix): '" + cidr + "'.");
@@ -41,7 +41,7 @@ record AddressRange(byte[] network, int prefixLength, String text) {
     return network.clone();
   }
 
-  boolean contains(InetAddress candidate) {
+  public boolean contains(InetAddress candidate) {
     byte[] other = candidate.getAddress();
     if (other.length != network.length) {
       return false;

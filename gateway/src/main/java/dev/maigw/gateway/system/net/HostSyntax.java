@@ -1,4 +1,4 @@
-package dev.maigw.gateway.delivery.outbound;
+package dev.maigw.gateway.system.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
  * refused, because resolvers and URL parsers disagree about what those mean. Nothing here touches
  * DNS.
  */
-final class HostSyntax {
+public final class HostSyntax {
 
-  static final int MAX_NAME_LENGTH = 253;
+  public static final int MAX_NAME_LENGTH = 253;
 
   private static final String OCTET = "(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
   private static final Pattern CANONICAL_IPV4 = Pattern.compile(OCTET + "(?:\\." + OCTET + "){3}");
@@ -22,7 +22,7 @@ final class HostSyntax {
 
   private HostSyntax() {}
 
-  static boolean isCanonicalIpv4(String host) {
+  public static boolean isCanonicalIpv4(String host) {
     return CANONICAL_IPV4.matcher(host).matches();
   }
 
@@ -30,7 +30,7 @@ final class HostSyntax {
    * LDH labels, at most 253 characters, no trailing dot, and a last label that starts with a letter
    * (so {@code 127.1}, {@code 0x7f.1} and {@code 2130706433} are not names).
    */
-  static boolean isDnsName(String host) {
+  public static boolean isDnsName(String host) {
     if (host.isEmpty() || host.length() > MAX_NAME_LENGTH) {
       return false;
     }
@@ -45,7 +45,7 @@ final class HostSyntax {
   }
 
   /** An IPv6 literal without brackets or zone id; an embedded IPv4 tail must be canonical. */
-  static boolean isIpv6Literal(String host) {
+  public static boolean isIpv6Literal(String host) {
     if (!IPV6_TEXT.matcher(host).matches()) {
       return false;
     }
@@ -58,7 +58,7 @@ final class HostSyntax {
   }
 
   /** The address a literal host denotes, or {@code null} when the host is not an IP literal. */
-  static InetAddress literalAddress(String host) {
+  public static InetAddress literalAddress(String host) {
     if (isCanonicalIpv4(host)) {
       String[] parts = host.split("\\.");
       byte[] bytes = new byte[4];
@@ -78,7 +78,7 @@ final class HostSyntax {
    * The form two spellings of the same host compare equal in: lower-case names, and literals as the
    * address they denote.
    */
-  static String canonical(String host) {
+  public static String canonical(String host) {
     String lower = host.toLowerCase(java.util.Locale.ROOT);
     InetAddress literal = literalAddress(lower);
     return literal == null ? lower : literal.getHostAddress();
