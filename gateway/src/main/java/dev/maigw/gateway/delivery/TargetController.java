@@ -26,9 +26,11 @@ import tools.jackson.databind.JsonNode;
 class TargetController {
 
   private final TargetStore targets;
+  private final EnabledTargets enabled;
 
-  TargetController(TargetStore targets) {
+  TargetController(TargetStore targets, EnabledTargets enabled) {
     this.targets = targets;
+    this.enabled = enabled;
   }
 
   /** A target as the API shows it; {@code secret} only in the answer to its creation. */
@@ -80,6 +82,7 @@ class TargetController {
             ? SigningSecret.normalise(body.get("secret").asString())
             : SigningSecret.generate();
     Target created = targets.create(settings, UUID.randomUUID().toString(), secret);
+    enabled.reload();
     return ResponseEntity.created(URI.create("/api/targets/" + created.id()))
         .body(TargetView.of(created, true));
   }
@@ -99,6 +102,7 @@ class TargetController {
     if (!targets.update(id, TargetSettings.parse(body))) {
       throw notFound();
     }
+    enabled.reload();
     return TargetView.of(find(id), false);
   }
 
@@ -107,6 +111,7 @@ class TargetController {
     if (!targets.setEnabled(id, false, "Disabled through the API.")) {
       throw notFound();
     }
+    enabled.reload();
     return TargetView.of(find(id), false);
   }
 
@@ -115,6 +120,7 @@ class TargetController {
     if (!targets.setEnabled(id, true, null)) {
       throw notFound();
     }
+    enabled.reload();
     return TargetView.of(find(id), false);
   }
 
@@ -123,6 +129,7 @@ class TargetController {
     if (!targets.delete(id)) {
       throw notFound();
     }
+    enabled.reload();
     return ResponseEntity.noContent().build();
   }
 

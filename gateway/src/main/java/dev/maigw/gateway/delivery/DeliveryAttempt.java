@@ -1,0 +1,17 @@
+package dev.maigw.gateway.delivery;
+
+import java.time.Instant;
+
+/**
+ * One try at a delivery.
+ *
+ * @param statusCode the target's HTTP status, or null when it gave none (see {@code error})
+ * @param responseSnippet the start of the target's answer, or null
+ */
+record DeliveryAttempt(
+    int attempt,
+    Instant startedAt,
+    long latencyMillis,
+    Integer statusCode,
+    String error,
+    String responseSnippet) {}

@@ -1,0 +1,101 @@
+package dev.maigw.gateway.delivery;
+
+import dev.maigw.gateway.message.MessageStore;
+import dev.maigw.gateway.message.StoredMessage;
+import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Problem;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Deliveries with their attempts, dead letters, replay, and per-target health. A replayed delivery
+ * keeps its id, which is also its {@code webhook-id}, so receivers can deduplicate.
+ */
+@RestController
+class DeliveryController {
+
+  private static final int MAX_LIMIT = 500;
+
+  private final DeliveryStore deliveries;
+  private final TargetStore targets;
+  private final MessageStore messages;
+  private final DeliveryWakeUps wakeUps;
+
+  DeliveryController(
+      DeliveryStore deliveries,
+      TargetStore targets,
+      MessageStore messages,
+      DeliveryWakeUps wakeUps) {
+    this.deliveries = deliveries;
+    this.targets = targets;
+    this.messages = messages;
+    this.wakeUps = wakeUps;
+  }
+
+  record DeliveryView(Delivery delivery, List<DeliveryAttempt> attempts) {}
+
+  record DeliveryList(List<Delivery> items) {}
+
+  /** {@code ?messageId=&targetId=&status=pending|delivered|dead&limit=}, newest first. */
+  @GetMapping("/api/deliveries")
+  DeliveryList list(
+      @RequestParam(required = false) String messageId,
+      @RequestParam(required = false) String targetId,
+      @RequestParam(required = false) String status,
+      @RequestParam(defaultValue = "100") int limit) {
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new GatewayException(Problem.BAD_REQUEST, "limit must be between 1 and 500.");
+    }
+    Long seq = null;
+    if (messageId != null) {
+      seq = messages.find(messageId).map(StoredMessage::seq).orElse(-1L);
+    }
+    return new DeliveryList(deliveries.list(seq, targetId, status, limit));
+  }
+
+  @GetMapping("/api/deliveries/{id}")
+  DeliveryView one(@PathVariable String id) {
+    Delivery delivery =
+        deliveries
+            .find(id)
+            .orElseThrow(
+                () -> new GatewayException(Problem.NOT_FOUND, "No delivery with this id."));
+    return new DeliveryView(delivery, deliveries.attempts(id));
+  }
+
+  /** Sends one dead delivery again, with a fresh retry schedule and the same id. */
+  @PostMapping("/api/deliveries/{id}/replay")
+  Map<String, Integer> replay(@PathVariable String id) {
+    Delivery delivery = one(id).delivery();
+    if (!Delivery.DEAD.equals(delivery.status())) {
+      throw new GatewayException(
+          Problem.INVALID_REQUEST,
+          "Only dead deliveries can be replayed; this one is " + delivery.status() + ".");
+    }
+    return replayed(deliveries.replay(id, null));
+  }
+
+  /** Sends every dead delivery (of one target, with {@code ?targetId=}) again. */
+  @PostMapping("/api/deliveries/replay")
+  Map<String, Integer> replayDead(@RequestParam(required = false) String targetId) {
+    return replayed(deliveries.replay(null, targetId));
+  }
+
+  @GetMapping("/api/targets/{id}/health")
+  DeliveryStore.TargetHealth health(@PathVariable String id) {
+    targets
+        .find(id)
+        .orElseThrow(() -> new GatewayException(Problem.NOT_FOUND, "No target with this id."));
+    return deliveries.health(id);
+  }
+
+  private Map<String, Integer> replayed(int count) {
+    wakeUps.signal();
+    return Map.of("replayed", count);
+  }
+}

@@ -1,0 +1,202 @@
+package dev.maigw.gateway.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.standardwebhooks.Webhook;
+import dev.maigw.gateway.support.Fixtures;
+import dev.maigw.gateway.support.RunningGateway;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Stored replies forwarded to real local receivers, with retries, dead letters and replay. */
+class DeliveryEndToEndTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Duration PATIENCE = Duration.ofSeconds(15);
+  private static RunningGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    gateway =
+        RunningGateway.start(
+            Map.of(
+                "maigw.delivery.forward-allow", "127.0.0.1/32",
+                "maigw.delivery.retry-schedule", "0s,100ms,100ms",
+                "maigw.delivery.jitter", "0",
+                "maigw.delivery.poll", "50ms"));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  @Test
+  void forwardsTheExactBodySignedSoTheReferenceLibraryVerifies() throws Exception {
+    try (ScriptedReceiver receiver = new ScriptedReceiver()) {
+      JsonNode target = createTarget(receiver.url(), "conv-sign", false);
+      byte[] body = Fixtures.reply("dl-sign-1", "conv-sign");
+
+      gateway.postWebhook(body);
+
+      await().atMost(PATIENCE).until(() -> receiver.received().size() == 1);
+      ScriptedReceiver.Received got = receiver.received().get(0);
+      assertThat(got.body()).isEqualTo(body);
+      new Webhook(target.get("secret").asString())
+          .verify(new String(got.body(), StandardCharsets.UTF_8), got.headers());
+      await().atMost(PATIENCE).until(() -> status(got.header("webhook-id")).equals("delivered"));
+    }
+  }
+
+  @Test
+  void retriesFailuresUntilTheTargetAnswers2xx() {
+    try (ScriptedReceiver receiver = new ScriptedReceiver().then(500, 503)) {
+      createTarget(receiver.url(), "conv-retry", false);
+
+      gateway.postWebhook(Fixtures.reply("dl-retry-1", "conv-retry"));
+
+      await().atMost(PATIENCE).until(() -> receiver.received().size() == 3);
+      String id = receiver.received().get(0).header("webhook-id");
+      await().atMost(PATIENCE).until(() -> status(id).equals("delivered"));
+      JsonNode attempts = delivery(id).get("attempts");
+      assertThat(attempts).hasSize(3);
+      assertThat(attempts.get(0).get("statusCode").asInt()).isEqualTo(500);
+      assertThat(attempts.get(2).get("statusCode").asInt()).isEqualTo(200);
+      assertThat(receiver.received()).extracting(r -> r.header("webhook-id")).containsOnly(id);
+    }
+  }
+
+  @Test
+  void marksAnExhaustedDeliveryDeadAndReplaysItOnceWithTheSameId() {
+    try (ScriptedReceiver receiver = new ScriptedReceiver().otherwise(500)) {
+      createTarget(receiver.url(), "conv-dead", false);
+      gateway.postWebhook(Fixtures.reply("dl-dead-1", "conv-dead"));
+      await().atMost(PATIENCE).until(() -> receiver.received().size() == 3);
+      String id = receiver.received().get(0).header("webhook-id");
+      await().atMost(PATIENCE).until(() -> status(id).equals("dead"));
+
+      receiver.otherwise(200);
+      var replay = gateway.postApi("/api/deliveries/" + id + "/replay", "");
+
+      assertThat(replay.statusCode()).as(replay.body()).isEqualTo(200);
+      await().atMost(PATIENCE).until(() -> status(id).equals("delivered"));
+      assertThat(receiver.received()).hasSize(4);
+      assertThat(receiver.received().get(3).header("webhook-id")).isEqualTo(id);
+    }
+  }
+
+  @Test
+  void disablesATargetThatAnswers410() {
+    try (ScriptedReceiver receiver = new ScriptedReceiver().otherwise(410)) {
+      JsonNode target = createTarget(receiver.url(), "conv-gone", false);
+      gateway.postWebhook(Fixtures.reply("dl-gone-1", "conv-gone"));
+
+      String targetPath = "/api/targets/" + target.get("id").asString();
+      await()
+          .atMost(PATIENCE)
+          .until(
+              () -> !JSON.readTree(gateway.getApi(targetPath).body()).get("enabled").asBoolean());
+      gateway.postWebhook(Fixtures.reply("dl-gone-2", "conv-gone"));
+      assertThat(receiver.received()).hasSize(1);
+    }
+  }
+
+  @Test
+  void honoursRetryAfter() {
+    try (ScriptedReceiver receiver = new ScriptedReceiver().then(429).retryAfter("1")) {
+      createTarget(receiver.url(), "conv-later", false);
+      gateway.postWebhook(Fixtures.reply("dl-later-1", "conv-later"));
+
+      await().atMost(PATIENCE).until(() -> receiver.received().size() == 2);
+      long gap = receiver.received().get(1).atNanos() - receiver.received().get(0).atNanos();
+      assertThat(Duration.ofNanos(gap)).isGreaterThanOrEqualTo(Duration.ofMillis(900));
+    }
+  }
+
+  @Test
+  void keepsOneConversationInOrderForAnOrderedTargetWhileAnotherTargetFails() {
+    try (ScriptedReceiver ordered = new ScriptedReceiver().then(503, 200, 503);
+        ScriptedReceiver failing = new ScriptedReceiver().otherwise(500)) {
+      createTarget(ordered.url(), "conv-order", true);
+      createTarget(failing.url(), "conv-order", false);
+
+      for (int i = 0; i < 8; i++) {
+        gateway.postWebhook(Fixtures.reply("dl-order-" + i, "conv-order"));
+      }
+
+      await().atMost(PATIENCE).until(() -> delivered(ordered).size() == 8);
+      assertThat(delivered(ordered))
+          .containsExactly(
+              "dl-order-0",
+              "dl-order-1",
+              "dl-order-2",
+              "dl-order-3",
+              "dl-order-4",
+              "dl-order-5",
+              "dl-order-6",
+              "dl-order-7");
+    }
+  }
+
+  @Test
+  void refusesToConnectToAPrivateAddressThatIsNotAllowed() {
+    JsonNode target = createTarget("http://10.1.2.3/hook", "conv-private", false);
+    gateway.postWebhook(Fixtures.reply("dl-private-1", "conv-private"));
+
+    String path = "/api/deliveries?targetId=" + target.get("id").asString();
+    await()
+        .atMost(PATIENCE)
+        .until(() -> JSON.readTree(gateway.getApi(path).body()).get("items").size() == 1);
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () ->
+                JSON.readTree(gateway.getApi(path).body())
+                    .get("items")
+                    .get(0)
+                    .path("lastError")
+                    .asString("")
+                    .startsWith("forbidden_target"));
+  }
+
+  /** Message ids of the 2xx-answered requests, in the order the receiver got them. */
+  private static List<String> delivered(ScriptedReceiver receiver) {
+    List<String> ids = new ArrayList<>();
+    List<ScriptedReceiver.Received> all = receiver.received();
+    for (int i = 0; i < all.size(); i++) {
+      // The script answered 503 to the 1st and 3rd request; everything else was accepted.
+      if (i == 0 || i == 2) {
+        continue;
+      }
+      ids.add(JSON.readTree(all.get(i).body()).get("id").asString());
+    }
+    return ids;
+  }
+
+  private static JsonNode createTarget(String url, String conversation, boolean ordered) {
+    var created =
+        gateway.postApi(
+            "/api/targets",
+            JSON.writeValueAsString(
+                Map.of("url", url, "conversation", conversation, "ordered", ordered)));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    return JSON.readTree(created.body());
+  }
+
+  private static JsonNode delivery(String id) {
+    return JSON.readTree(gateway.getApi("/api/deliveries/" + id).body());
+  }
+
+  private static String status(String id) {
+    return delivery(id).get("delivery").get("status").asString();
+  }
+}
