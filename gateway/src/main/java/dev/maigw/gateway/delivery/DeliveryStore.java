@@ -255,6 +255,28 @@ class DeliveryStore {
     return rs.wasNull() ? null : value;
   }
 
-  /** A target's delivery counts and latest failure. */
-  record TargetHealth(String targetId, long pending, long delivered, long dead, String lastError) {}
+  /**
+   * A target's delivery counts and latest failure.
+   *
+   * @param pending the target's queue depth
+   * @param successRate delivered among finished deliveries (delivered or dead), null before any
+   */
+  record TargetHealth(
+      String targetId,
+      long pending,
+      long delivered,
+      long dead,
+      Double successRate,
+      String lastError) {
+
+    TargetHealth(String targetId, long pending, long delivered, long dead, String lastError) {
+      this(
+          targetId,
+          pending,
+          delivered,
+          dead,
+          delivered + dead == 0 ? null : (double) delivered / (delivered + dead),
+          lastError);
+    }
+  }
 }

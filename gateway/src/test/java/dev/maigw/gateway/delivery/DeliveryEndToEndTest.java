@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,11 +80,18 @@ class DeliveryEndToEndTest {
   @Test
   void marksAnExhaustedDeliveryDeadAndReplaysItOnceWithTheSameId() {
     try (ScriptedReceiver receiver = new ScriptedReceiver().otherwise(500)) {
-      createTarget(receiver.url(), "conv-dead", false);
+      JsonNode target = createTarget(receiver.url(), "conv-dead", false);
       gateway.postWebhook(Fixtures.reply("dl-dead-1", "conv-dead"));
       await().atMost(PATIENCE).until(() -> receiver.received().size() == 3);
       String id = receiver.received().get(0).header("webhook-id");
       await().atMost(PATIENCE).until(() -> status(id).equals("dead"));
+      JsonNode health =
+          JSON.readTree(
+              gateway.getApi("/api/targets/" + target.get("id").asString() + "/health").body());
+      assertThat(health.get("dead").asLong()).isEqualTo(1);
+      assertThat(health.get("successRate").asDouble()).isZero();
+      assertThat(health.get("lastError").asString()).isEqualTo("HTTP 500");
+      assertThat(gateway.getApi("/api/deliveries?status=dead").body()).contains(id);
 
       receiver.otherwise(200);
       var replay = gateway.postApi("/api/deliveries/" + id + "/replay", "");
@@ -91,6 +100,21 @@ class DeliveryEndToEndTest {
       await().atMost(PATIENCE).until(() -> status(id).equals("delivered"));
       assertThat(receiver.received()).hasSize(4);
       assertThat(receiver.received().get(3).header("webhook-id")).isEqualTo(id);
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(ints = {301, 302, 400, 401, 404, 500, 502})
+  void treatsEveryNon2xxAnswerAsAFailureToRetry(int status) {
+    try (ScriptedReceiver receiver = new ScriptedReceiver().then(status)) {
+      String conversation = "conv-status-" + status;
+      createTarget(receiver.url(), conversation, false);
+      gateway.postWebhook(Fixtures.reply("dl-status-" + status, conversation));
+
+      await().atMost(PATIENCE).until(() -> receiver.received().size() == 2);
+      String id = receiver.received().get(0).header("webhook-id");
+      await().atMost(PATIENCE).until(() -> status(id).equals("delivered"));
+      assertThat(delivery(id).get("attempts").get(0).get("statusCode").asInt()).isEqualTo(status);
     }
   }
 

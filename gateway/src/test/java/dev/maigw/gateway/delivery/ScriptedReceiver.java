@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -33,6 +34,7 @@ final class ScriptedReceiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile IntSupplier fallback = () -> 200;
   private volatile String retryAfter;
+  private volatile Duration holdFirst = Duration.ZERO;
 
   ScriptedReceiver() {
     try {
@@ -46,6 +48,13 @@ final class ScriptedReceiver implements AutoCloseable {
         exchange -> {
           byte[] body = exchange.getRequestBody().readAllBytes();
           received.add(new Received(System.nanoTime(), exchange.getRequestHeaders(), body));
+          if (received.size() == 1 && !holdFirst.isZero()) {
+            try {
+              Thread.sleep(holdFirst.toMillis()); // the sender may die meanwhile
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           Integer scripted = script.poll();
           int status = scripted != null ? scripted : fallback.getAsInt();
           if (retryAfter != null) {
@@ -77,6 +86,12 @@ final class ScriptedReceiver implements AutoCloseable {
 
   ScriptedReceiver retryAfter(String seconds) {
     retryAfter = seconds;
+    return this;
+  }
+
+  /** Keeps the first request waiting this long before answering it. */
+  ScriptedReceiver holdFirst(Duration hold) {
+    holdFirst = hold;
     return this;
   }
 

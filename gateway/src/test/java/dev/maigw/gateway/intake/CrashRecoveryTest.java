@@ -3,8 +3,9 @@ package dev.maigw.gateway.intake;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maigw.gateway.support.Fixtures;
+import dev.maigw.gateway.support.GatewayProcess;
+import dev.maigw.gateway.support.RunningGateway;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,10 +51,9 @@ class CrashRecoveryTest {
     Set<String> sent = ConcurrentHashMap.newKeySet();
 
     for (int cycle = 0; cycle < cycles; cycle++) {
-      int port = freePort();
-      Process gateway = startGateway(dataDir, port, cycle);
-      try {
-        awaitReady(port);
+      int port = RunningGateway.freePort();
+      try (GatewayProcess gateway =
+          GatewayProcess.start(dataDir, port, dataDir.resolve("gateway-" + cycle + ".log"))) {
         AtomicBoolean running = new AtomicBoolean(true);
         ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
         for (int s = 0; s < SENDERS; s++) {
@@ -61,13 +61,10 @@ class CrashRecoveryTest {
           senders.submit(() -> send(port, prefix, running, sent, acked));
         }
         Thread.sleep(1_000 + random.nextInt(2_000));
-        gateway.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
-        gateway.waitFor(10, TimeUnit.SECONDS);
+        gateway.kill();
         running.set(false);
         senders.shutdown();
         assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-      } finally {
-        gateway.destroyForcibly();
       }
     }
 
@@ -104,45 +101,6 @@ class CrashRecoveryTest {
     }
   }
 
-  private static Process startGateway(Path dataDir, int port, int cycle) throws IOException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "-Xmx256m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "dev.maigw.gateway.GatewayApplication",
-            "--server.port=" + port,
-            "--server.address=127.0.0.1",
-            "--maigw.data-dir=" + dataDir,
-            "--maigw.api-key=crash-test-key-0123456789");
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(dataDir.resolve("gateway-" + cycle + ".log").toFile());
-    return builder.start();
-  }
-
-  private static void awaitReady(int port) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<Void> response =
-            HTTP.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
-                    .build(),
-                HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // still starting
-      }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("Gateway did not become ready on port " + port);
-  }
-
   private static Set<String> storedIds(Path db) throws Exception {
     Set<String> ids = new HashSet<>();
     List<String> all = new ArrayList<>();
@@ -164,12 +122,6 @@ class CrashRecoveryTest {
         ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
       rs.next();
       return rs.getString(1);
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }
