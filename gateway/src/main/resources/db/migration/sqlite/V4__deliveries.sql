@@ -20,7 +20,7 @@ CREATE TABLE deliveries (
   UNIQUE (target_id, message_seq)
 );
 
-CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at_ms);
+CREATE INDEX deliveries_due ON deliveries (status, next_attempt_at_ms, message_seq);
 CREATE INDEX deliveries_by_target ON deliveries (target_id, conversation_id, message_seq);
 CREATE INDEX deliveries_by_message ON deliveries (message_seq);
 

@@ -29,6 +29,6 @@ public record DeliveryProperties(
     @DefaultValue("0.1") double jitter,
     @DefaultValue("60s") Duration lease,
     @DefaultValue("200ms") Duration poll,
-    @DefaultValue("8") int workers,
-    @DefaultValue("2") int perTarget,
+    @DefaultValue("32") int workers,
+    @DefaultValue("8") int perTarget,
     String forwardAllow) {}

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -74,15 +75,18 @@ class DeliveryStore {
                 .list());
   }
 
-  /** Records an attempt and the delivery's new state in one commit. */
-  void recordAttempt(
+  /**
+   * Records an attempt and the delivery's new state in one commit, without waiting for it: if the
+   * gateway dies first, the lease runs out and the delivery is simply sent again (at least once).
+   */
+  CompletableFuture<Void> recordAttempt(
       Delivery delivery,
       DeliveryAttempt attempt,
       String status,
       Instant nextAttemptAt,
       boolean disableTarget,
       String disabledReason) {
-    writer.write(
+    return writer.submit(
         session -> {
           var jdbc = session.jdbc();
           jdbc.sql(

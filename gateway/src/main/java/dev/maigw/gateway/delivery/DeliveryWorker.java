@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -153,25 +154,42 @@ class DeliveryWorker implements SmartLifecycle {
   private void settle(
       Delivery delivery, Target target, DeliveryAttempt attempt, OutboundResponse response) {
     if (response != null && response.isSuccess()) {
-      deliveries.recordAttempt(delivery, attempt, Delivery.DELIVERED, null, false, null);
+      logFailure(
+          delivery,
+          deliveries.recordAttempt(delivery, attempt, Delivery.DELIVERED, null, false, null));
       return;
     }
     if (response != null && response.status() == 410) {
       log.warn("ALERT target {} answered 410 Gone and is disabled", target.id());
-      deliveries.recordAttempt(
-          delivery, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.");
-      targets.reload();
+      logFailure(
+          delivery,
+          deliveries
+              .recordAttempt(
+                  delivery, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.")
+              .thenRun(targets::reload));
       return;
     }
     Optional<Instant> next =
         schedule.nextAttempt(delivery.attempts(), clock.instant(), retryAfter(response));
-    deliveries.recordAttempt(
+    logFailure(
         delivery,
-        attempt,
-        next.isPresent() ? Delivery.PENDING : Delivery.DEAD,
-        next.orElse(null),
-        false,
-        null);
+        deliveries.recordAttempt(
+            delivery,
+            attempt,
+            next.isPresent() ? Delivery.PENDING : Delivery.DEAD,
+            next.orElse(null),
+            false,
+            null));
+  }
+
+  /** A lost record only means the delivery is sent again when its lease runs out. */
+  private static void logFailure(Delivery delivery, CompletableFuture<?> recorded) {
+    recorded.whenComplete(
+        (ignored, failure) -> {
+          if (failure != null) {
+            log.warn("Recording delivery {} failed: {}", delivery.id(), failure.toString());
+          }
+        });
   }
 
   /** {@code Retry-After} in seconds on 429 and 503, else null (HTTP dates are not honoured). */
