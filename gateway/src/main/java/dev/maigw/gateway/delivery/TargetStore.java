@@ -96,6 +96,16 @@ public class TargetStore {
         == 1;
   }
 
+  void updateSecret(String id, String secret) {
+    writer.write(
+        session ->
+            session
+                .jdbc()
+                .sql("UPDATE targets SET secret = ?, updated_at_ms = ? WHERE target_id = ?")
+                .params(secret, clock.millis(), id)
+                .update());
+  }
+
   /** Turns delivery to a target on or off; {@code reason} says why it was turned off. */
   public boolean setEnabled(String id, boolean enabled, String reason) {
     return writer.write(

@@ -1,0 +1,77 @@
+package dev.maigw.gateway.delivery;
+
+import dev.maigw.gateway.delivery.outbound.TargetUrl;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates or updates the targets declared in configuration, matched by name, when the gateway
+ * starts. Targets created through the API are left alone; a declared target removed from the
+ * configuration stays until deleted through the API (deleting data on a config edit would be a
+ * surprise).
+ */
+@Component
+class ConfiguredTargetSync implements ApplicationRunner {
+
+  private static final Logger log = LoggerFactory.getLogger(ConfiguredTargetSync.class);
+
+  private final ConfiguredTargets configured;
+  private final TargetStore store;
+  private final EnabledTargets enabled;
+
+  ConfiguredTargetSync(ConfiguredTargets configured, TargetStore store, EnabledTargets enabled) {
+    this.configured = configured;
+    this.store = store;
+    this.enabled = enabled;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    Set<String> names = new HashSet<>();
+    for (ConfiguredTargets.Target target : configured.targets()) {
+      if (target.name() == null || target.name().isBlank() || !names.add(target.name())) {
+        throw new IllegalStateException(
+            "Each maigw.targets entry needs a unique name; got '" + target.name() + "'.");
+      }
+      if (target.secret() == null || target.secret().isBlank()) {
+        throw new IllegalStateException(
+            "maigw.targets entry '" + target.name() + "' needs a secret (whsec_...).");
+      }
+      sync(target);
+    }
+    if (!names.isEmpty()) {
+      enabled.reload();
+      log.info("Targets from configuration: {}", names);
+    }
+  }
+
+  private void sync(ConfiguredTargets.Target target) {
+    TargetUrl.parse(target.url());
+    TargetSettings settings =
+        new TargetSettings(
+            target.name(),
+            target.url(),
+            target.messageTypes(),
+            target.conversation(),
+            target.sender(),
+            target.contentContains(),
+            target.headers(),
+            target.timeout(),
+            target.ordered());
+    String secret = SigningSecret.normalise(target.secret());
+    Optional<Target> existing =
+        store.list().stream().filter(t -> t.name().equals(target.name())).findFirst();
+    if (existing.isPresent()) {
+      store.update(existing.get().id(), settings);
+      store.updateSecret(existing.get().id(), secret);
+    } else {
+      store.create(settings, "cfg-" + target.name(), secret);
+    }
+  }
+}
