@@ -50,6 +50,7 @@ class DeliveryWorker implements SmartLifecycle {
   private final Semaphore workerSlots;
   private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
   private final GuardedHttpClient http;
+  private final HandlerTargets handlers;
   private ExecutorService workers;
   private Thread loop;
   private volatile boolean running;
@@ -60,7 +61,9 @@ class DeliveryWorker implements SmartLifecycle {
       MessageStore messages,
       DeliveryProperties properties,
       DeliveryWakeUps wakeUps,
+      HandlerTargets handlers,
       Clock clock) {
+    this.handlers = handlers;
     this.deliveries = deliveries;
     this.wakeUps = wakeUps;
     this.targets = targets;
@@ -118,7 +121,11 @@ class DeliveryWorker implements SmartLifecycle {
       if (target.isEmpty() || message.isEmpty()) {
         return; // disabled or deleted meanwhile: the lease runs out and it waits
       }
-      send(delivery, target.get(), message.get(0).body());
+      if (HandlerTargets.isHandler(target.get())) {
+        handle(delivery, target.get(), message.get(0));
+      } else {
+        send(delivery, target.get(), message.get(0).body());
+      }
     } catch (RuntimeException e) {
       log.error("Delivery {} failed unexpectedly", delivery.id(), e);
     } finally {
@@ -149,6 +156,29 @@ class DeliveryWorker implements SmartLifecycle {
             error,
             response == null ? null : snippet(response.bodySnippet()));
     settle(delivery, target, attempt, response);
+  }
+
+  /** Calls an in-process handler; a throw counts like a failed HTTP attempt. */
+  private void handle(Delivery delivery, Target target, StoredMessage message) {
+    Optional<MessageHandler> handler = handlers.forTarget(target);
+    Instant started = clock.instant();
+    long start = System.nanoTime();
+    String error = null;
+    if (handler.isEmpty()) {
+      error = "no_handler: no MessageHandler named " + target.name() + " in this gateway";
+    } else {
+      try {
+        handler.get().handle(delivery.id(), message);
+      } catch (Exception e) {
+        error = "handler_failed: " + e;
+      }
+    }
+    DeliveryAttempt attempt =
+        new DeliveryAttempt(
+            0, started, Duration.ofNanos(System.nanoTime() - start).toMillis(), null, error, null);
+    OutboundResponse outcome =
+        error == null ? new OutboundResponse(200, Map.of(), new byte[0], Duration.ZERO) : null;
+    settle(delivery, target, attempt, outcome);
   }
 
   private void settle(

@@ -32,11 +32,26 @@ public final class RunningGateway implements AutoCloseable {
 
   private final Path dataDir;
   private final Map<String, String> properties;
+  private final Class<?>[] extraSources;
   private ConfigurableApplicationContext context;
 
-  private RunningGateway(Path dataDir, Map<String, String> properties) {
+  private RunningGateway(Path dataDir, Map<String, String> properties, Class<?>... extraSources) {
     this.dataDir = dataDir;
     this.properties = properties;
+    this.extraSources = extraSources;
+  }
+
+  /** Starts a gateway with extra Spring configuration (e.g. beans an integrator would add). */
+  public static RunningGateway startWith(Map<String, String> extraProperties, Class<?>... sources) {
+    try {
+      Path dir = Files.createTempDirectory("maigw-test-");
+      RunningGateway gateway =
+          new RunningGateway(dir, baseProperties(dir, extraProperties), sources);
+      gateway.startContext();
+      return gateway;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Starts a gateway on a fresh temporary data directory. */
@@ -55,22 +70,28 @@ public final class RunningGateway implements AutoCloseable {
 
   /** Starts a gateway on an existing data directory. */
   public static RunningGateway startOn(Path dataDir, Map<String, String> extraProperties) {
+    RunningGateway gateway = new RunningGateway(dataDir, baseProperties(dataDir, extraProperties));
+    gateway.startContext();
+    return gateway;
+  }
+
+  private static Map<String, String> baseProperties(Path dataDir, Map<String, String> extra) {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("server.port", "0");
     properties.put("server.address", "127.0.0.1");
     properties.put("maigw.data-dir", dataDir.toString());
     properties.put("maigw.api-key", API_KEY);
-    properties.putAll(extraProperties);
-    RunningGateway gateway = new RunningGateway(dataDir, properties);
-    gateway.startContext();
-    return gateway;
+    properties.putAll(extra);
+    return properties;
   }
 
   private void startContext() {
     List<String> args = new ArrayList<>();
     properties.forEach((k, v) -> args.add("--" + k + "=" + v));
     context =
-        new SpringApplicationBuilder(GatewayApplication.class).run(args.toArray(String[]::new));
+        new SpringApplicationBuilder(GatewayApplication.class)
+            .sources(extraSources)
+            .run(args.toArray(String[]::new));
   }
 
   /** Stops gracefully and starts again on the same data directory and settings. */
