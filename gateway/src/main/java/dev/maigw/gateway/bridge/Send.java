@@ -22,9 +22,6 @@ record Send(
     String errorDetail,
     String errorBody) {
 
-  static final String QUEUED = "queued";
-  static final String SENDING = "sending";
-  static final String SENT = "sent";
   static final String REPLIED = "replied";
   static final String FAILED = "failed";
 

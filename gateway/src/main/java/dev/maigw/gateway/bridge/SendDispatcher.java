@@ -1,10 +1,12 @@
 package dev.maigw.gateway.bridge;
 
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.WakeUps;
 import dev.maigw.sdk.client.AttachmentRef;
 import dev.maigw.sdk.client.MaiAgentApiException;
 import dev.maigw.sdk.client.MessageReceipt;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -29,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 class SendDispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
-  private static final long POLL_MILLIS = 500;
+  private static final Duration POLL = Duration.ofMillis(500);
 
   private final SendStore store;
   private final SendWaiters waiters;
@@ -37,7 +39,7 @@ class SendDispatcher implements SmartLifecycle {
   private final BridgeProperties properties;
   private final Clock clock;
   private final JsonMapper json;
-  private final Semaphore wakeUps = new Semaphore(0);
+  private final WakeUps wakeUps = new WakeUps();
   private final Semaphore callSlots;
   private final ExecutorService calls;
   private volatile boolean running;
@@ -63,14 +65,13 @@ class SendDispatcher implements SmartLifecycle {
 
   /** Something changed: look for sends to dispatch now rather than at the next poll. */
   void signal() {
-    wakeUps.release();
+    wakeUps.signal();
   }
 
   private void runLoop() {
     while (running) {
       try {
-        wakeUps.tryAcquire(POLL_MILLIS, TimeUnit.MILLISECONDS);
-        wakeUps.drainPermits();
+        wakeUps.await(POLL);
         if (running && properties.isConfigured()) {
           dispatchReady();
         }
