@@ -1,10 +1,15 @@
 package dev.maigw.gateway.delivery;
 
+import dev.maigw.gateway.delivery.DeliveryLanes.Job;
 import dev.maigw.gateway.message.NewMessage;
 import dev.maigw.gateway.message.StoredMessageListener;
 import dev.maigw.gateway.storage.WriteSession;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -12,6 +17,12 @@ import org.springframework.stereotype.Component;
 /**
  * Records one delivery per matching enabled target inside the stored message's own commit, so a
  * committed message can never miss its forwarding. With no targets this does nothing.
+ *
+ * <p>When the target's lane here has room, the delivery is leased to this instance in the same
+ * insert and handed to the lane once the commit is durable: no claim query and no message lookup
+ * stand between intake and the first attempt. Otherwise (lane full, no worker running, or an
+ * ordered target with an earlier delivery of the conversation still pending) it waits, unleased,
+ * for the worker's claim.
  */
 @Component
 class DeliveryRecorder implements StoredMessageListener {
@@ -19,16 +30,30 @@ class DeliveryRecorder implements StoredMessageListener {
   private static final String INSERT =
       """
       INSERT INTO deliveries (delivery_id, target_id, message_seq, conversation_id, status,
-          next_attempt_at_ms, created_at_ms)
-      VALUES (?, ?, ?, ?, 'pending', ?, ?)
+          next_attempt_at_ms, lease_until_ms, created_at_ms)
+      VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)
+      """;
+
+  private static final String PENDING_IN_CONVERSATION =
+      """
+      SELECT 1 FROM deliveries
+      WHERE target_id = ? AND conversation_id = ? AND status = 'pending' LIMIT 1
       """;
 
   private final EnabledTargets targets;
   private final DeliveryWakeUps wakeUps;
+  private final DeliveryLanes lanes;
+  private final DeliveryProperties properties;
 
-  DeliveryRecorder(EnabledTargets targets, DeliveryWakeUps wakeUps) {
+  DeliveryRecorder(
+      EnabledTargets targets,
+      DeliveryWakeUps wakeUps,
+      DeliveryLanes lanes,
+      DeliveryProperties properties) {
     this.targets = targets;
     this.wakeUps = wakeUps;
+    this.lanes = lanes;
+    this.properties = properties;
   }
 
   @Override
@@ -37,25 +62,69 @@ class DeliveryRecorder implements StoredMessageListener {
     if (enabled.isEmpty()) {
       return;
     }
-    boolean recorded = false;
-    long now = message.receivedAt().toEpochMilli();
+    boolean waiting = false;
+    List<Job> leased = new ArrayList<>();
+    Instant now = message.receivedAt();
     for (Target target : enabled) {
       if (!target.accepts(
           message.type(), message.conversationId(), message.senderId(), message.content())) {
         continue;
       }
+      String deliveryId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+      boolean lease =
+          lanes.hasRoom(target.id())
+              && (!target.ordered() || !pendingInConversation(session, target, message));
+      Instant leaseUntil = lease ? now.plus(properties.lease()).plus(target.timeout()) : null;
       PreparedStatement insert = session.prepared(INSERT);
-      insert.setString(1, "msg_" + UUID.randomUUID().toString().replace("-", ""));
+      insert.setString(1, deliveryId);
       insert.setString(2, target.id());
       insert.setLong(3, seq);
       insert.setString(4, message.conversationId());
-      insert.setLong(5, now);
-      insert.setLong(6, now);
+      insert.setLong(5, now.toEpochMilli());
+      if (lease) {
+        insert.setLong(6, leaseUntil.toEpochMilli());
+      } else {
+        insert.setNull(6, Types.BIGINT);
+      }
+      insert.setLong(7, now.toEpochMilli());
       insert.executeUpdate();
-      recorded = true;
+      if (lease) {
+        // attempts stays 0 in the store until the attempt is recorded: a lease that runs out
+        // before the attempt ran costs the delivery nothing.
+        Delivery delivery =
+            new Delivery(
+                deliveryId,
+                target.id(),
+                seq,
+                message.conversationId(),
+                Delivery.PENDING,
+                1,
+                now,
+                null,
+                null,
+                now,
+                null);
+        leased.add(new Job(delivery, message.body(), leaseUntil));
+      } else {
+        waiting = true;
+      }
     }
-    if (recorded) {
+    if (!leased.isEmpty()) {
+      session.afterCommit(() -> lanes.add(leased));
+    }
+    if (waiting) {
       session.afterCommit(wakeUps::signal);
+    }
+  }
+
+  /** Whether an ordered target still has an earlier delivery of this conversation to make. */
+  private static boolean pendingInConversation(
+      WriteSession session, Target target, NewMessage message) throws SQLException {
+    PreparedStatement query = session.prepared(PENDING_IN_CONVERSATION);
+    query.setString(1, target.id());
+    query.setString(2, message.conversationId());
+    try (ResultSet rows = query.executeQuery()) {
+      return rows.next();
     }
   }
 }

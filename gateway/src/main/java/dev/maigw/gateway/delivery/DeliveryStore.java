@@ -1,13 +1,18 @@
 package dev.maigw.gateway.delivery;
 
+import dev.maigw.gateway.delivery.DeliveryLanes.Job;
 import dev.maigw.gateway.storage.GroupCommitWriter;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +26,50 @@ class DeliveryStore {
       "delivery_id, target_id, message_seq, conversation_id, status, attempts,"
           + " next_attempt_at_ms, last_status, last_error, created_at_ms, delivered_at_ms";
 
+  // Due deliveries of one target, through the partial index on pending deliveries by target.
+  private static final String DUE_OF_TARGET =
+      """
+      SELECT d.delivery_id FROM deliveries d
+      WHERE d.target_id = ? AND d.status = 'pending' AND d.next_attempt_at_ms <= ?
+        AND (d.lease_until_ms IS NULL OR d.lease_until_ms < ?)
+        AND EXISTS (SELECT 1 FROM targets t WHERE t.target_id = ? AND t.enabled = 1)
+      """;
+
+  private static final String ORDERED_GUARD =
+      """
+        AND NOT EXISTS (
+              SELECT 1 FROM deliveries e
+              WHERE e.target_id = d.target_id AND e.conversation_id = d.conversation_id
+                AND e.status = 'pending' AND e.message_seq < d.message_seq)
+      """;
+
+  private static final String CLAIM = claim(DUE_OF_TARGET);
+  private static final String CLAIM_ORDERED = claim(DUE_OF_TARGET + ORDERED_GUARD);
+
+  private static String claim(String due) {
+    return "UPDATE deliveries SET attempts = attempts + 1, lease_until_ms = ?"
+        + " WHERE delivery_id IN ("
+        + due
+        + " ORDER BY d.next_attempt_at_ms, d.message_seq LIMIT ?) RETURNING "
+        + COLUMNS;
+  }
+
+  private static final String INSERT_ATTEMPT =
+      """
+      INSERT INTO delivery_attempts (delivery_id, attempt, started_at_ms, latency_ms, status_code,
+          error, response_snippet)
+      VALUES (?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM delivery_attempts
+                  WHERE delivery_id = ?), ?, ?, ?, ?, ?)
+      """;
+
+  private static final String SETTLE_DELIVERY =
+      """
+      UPDATE deliveries SET status = ?, attempts = CASE WHEN attempts < ? THEN ? ELSE attempts END,
+          lease_until_ms = NULL, last_status = ?, last_error = ?, next_attempt_at_ms = ?,
+          delivered_at_ms = ?
+      WHERE delivery_id = ?
+      """;
+
   private final GroupCommitWriter writer;
   private final JdbcClient reader;
   private final Clock clock;
@@ -32,52 +81,39 @@ class DeliveryStore {
   }
 
   /**
-   * Leases up to {@code limit} due deliveries of enabled targets, skipping {@code busyTargets} and,
-   * for ordered targets, any delivery with an earlier one of its conversation still pending. Counts
-   * the attempt now, so a delivery that crashes its worker is still capped.
+   * Leases, in one transaction, up to the wanted number of due deliveries of each target that is
+   * still enabled, oldest due first, skipping for ordered targets any delivery with an earlier one
+   * of its conversation still pending. Each lease lasts {@code lease} plus the target's timeout.
+   * Counts the attempt now, so a delivery that crashes its worker is still capped.
    */
-  List<Delivery> claimDue(Instant leaseUntil, Collection<String> busyTargets, int limit) {
+  Map<String, List<Job>> claimDue(Map<Target, Integer> wanted, Duration lease) {
     long now = clock.millis();
-    StringBuilder busy = new StringBuilder();
-    for (int i = 0; i < busyTargets.size(); i++) {
-      busy.append(i == 0 ? " AND d.target_id NOT IN (?" : ", ?");
-    }
-    if (!busyTargets.isEmpty()) {
-      busy.append(")");
-    }
-    String due =
-        """
-        SELECT d.delivery_id FROM deliveries d JOIN targets t ON t.target_id = d.target_id
-        WHERE d.status = 'pending' AND d.next_attempt_at_ms <= ?
-          AND (d.lease_until_ms IS NULL OR d.lease_until_ms < ?) AND t.enabled = 1
-          AND (t.ordered = 0 OR NOT EXISTS (
-                SELECT 1 FROM deliveries e
-                WHERE e.target_id = d.target_id AND e.conversation_id = d.conversation_id
-                  AND e.status = 'pending' AND e.message_seq < d.message_seq))
-        """
-            + busy
-            + " ORDER BY d.next_attempt_at_ms, d.message_seq LIMIT ?";
-    List<Object> params = new ArrayList<>(List.of(leaseUntil.toEpochMilli(), now, now));
-    params.addAll(busyTargets);
-    params.add(limit);
     return writer.write(
-        session ->
-            session
-                .jdbc()
-                .sql(
-                    "UPDATE deliveries SET lease_until_ms = ?, attempts = attempts + 1"
-                        + " WHERE delivery_id IN ("
-                        + due
-                        + ") RETURNING "
-                        + COLUMNS)
-                .params(params)
-                .query(DeliveryStore::toDelivery)
-                .list());
+        session -> {
+          Map<String, List<Job>> claimed = new LinkedHashMap<>();
+          for (Map.Entry<Target, Integer> entry : wanted.entrySet()) {
+            Target target = entry.getKey();
+            long leaseUntil = now + lease.toMillis() + target.timeout().toMillis();
+            List<Job> jobs =
+                session
+                    .jdbc()
+                    .sql(target.ordered() ? CLAIM_ORDERED : CLAIM)
+                    .params(leaseUntil, target.id(), now, now, target.id(), entry.getValue())
+                    .query(
+                        (rs, row) ->
+                            new Job(toDelivery(rs, row), null, Instant.ofEpochMilli(leaseUntil)))
+                    .list();
+            claimed.put(target.id(), jobs);
+          }
+          return claimed;
+        });
   }
 
   /**
    * Records an attempt and the delivery's new state in one commit, without waiting for it: if the
    * gateway dies first, the lease runs out and the delivery is simply sent again (at least once).
+   * The delivery's attempt count is raised to {@code delivery.attempts()} (a delivery leased in its
+   * message's commit is counted only here).
    */
   CompletableFuture<Void> recordAttempt(
       Delivery delivery,
@@ -88,48 +124,50 @@ class DeliveryStore {
       String disabledReason) {
     return writer.submit(
         session -> {
-          var jdbc = session.jdbc();
-          jdbc.sql(
-                  """
-                  INSERT INTO delivery_attempts (delivery_id, attempt, started_at_ms, latency_ms,
-                      status_code, error, response_snippet)
-                  VALUES (?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM delivery_attempts
-                              WHERE delivery_id = ?), ?, ?, ?, ?, ?)
-                  """)
-              .params(
-                  delivery.id(),
-                  delivery.id(),
-                  attempt.startedAt().toEpochMilli(),
-                  attempt.latencyMillis(),
-                  attempt.statusCode(),
-                  attempt.error(),
-                  attempt.responseSnippet())
-              .update();
-          jdbc.sql(
-                  """
-                  UPDATE deliveries SET status = ?, lease_until_ms = NULL, last_status = ?,
-                      last_error = ?, next_attempt_at_ms = ?,
-                      delivered_at_ms = CASE WHEN ? = 'delivered' THEN ? ELSE NULL END
-                  WHERE delivery_id = ?
-                  """)
-              .params(
-                  status,
-                  attempt.statusCode(),
-                  attempt.error(),
-                  nextAttemptAt == null ? clock.millis() : nextAttemptAt.toEpochMilli(),
-                  status,
-                  clock.millis(),
-                  delivery.id())
-              .update();
+          PreparedStatement insert = session.prepared(INSERT_ATTEMPT);
+          insert.setString(1, delivery.id());
+          insert.setString(2, delivery.id());
+          insert.setLong(3, attempt.startedAt().toEpochMilli());
+          insert.setLong(4, attempt.latencyMillis());
+          setNullableInt(insert, 5, attempt.statusCode());
+          insert.setString(6, attempt.error());
+          insert.setString(7, attempt.responseSnippet());
+          insert.executeUpdate();
+          long now = clock.millis();
+          PreparedStatement update = session.prepared(SETTLE_DELIVERY);
+          update.setString(1, status);
+          update.setInt(2, delivery.attempts());
+          update.setInt(3, delivery.attempts());
+          setNullableInt(update, 4, attempt.statusCode());
+          update.setString(5, attempt.error());
+          update.setLong(6, nextAttemptAt == null ? now : nextAttemptAt.toEpochMilli());
+          if (Delivery.DELIVERED.equals(status)) {
+            update.setLong(7, now);
+          } else {
+            update.setNull(7, Types.BIGINT);
+          }
+          update.setString(8, delivery.id());
+          update.executeUpdate();
           if (disableTarget) {
-            jdbc.sql(
+            session
+                .jdbc()
+                .sql(
                     "UPDATE targets SET enabled = 0, disabled_reason = ?, updated_at_ms = ?"
                         + " WHERE target_id = ?")
-                .params(disabledReason, clock.millis(), delivery.targetId())
+                .params(disabledReason, now, delivery.targetId())
                 .update();
           }
           return null;
         });
+  }
+
+  private static void setNullableInt(PreparedStatement statement, int index, Integer value)
+      throws SQLException {
+    if (value == null) {
+      statement.setNull(index, Types.INTEGER);
+    } else {
+      statement.setInt(index, value);
+    }
   }
 
   /** Makes dead deliveries pending again, with a fresh schedule and the same id. */

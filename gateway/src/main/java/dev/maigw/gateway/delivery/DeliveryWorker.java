@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery;
 
+import dev.maigw.gateway.delivery.DeliveryLanes.Job;
 import dev.maigw.gateway.delivery.outbound.GuardedHttpClient;
 import dev.maigw.gateway.delivery.outbound.OutboundAddressPolicy;
 import dev.maigw.gateway.delivery.outbound.OutboundCallException;
@@ -12,33 +13,36 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due deliveries: leases them (attempt counted at claim), signs the stored body the Standard
+ * Attempts the deliveries the {@link DeliveryLanes} start: signs the stored body the Standard
  * Webhooks way, POSTs it through the SSRF-guarded client, and records the attempt and the next step
  * in one commit: 2xx delivered; 410 disables the target; anything else retried on the schedule
- * ({@code Retry-After} honoured) until the delivery is dead. A slow or failing target holds at most
- * {@code per-target} workers, so it never slows the others.
+ * ({@code Retry-After} honoured) until the delivery is dead. Fresh deliveries usually arrive leased
+ * from their message's commit; a dispatcher thread claims the rest (retries, replays, leases that
+ * ran out) from the store, counting the attempt at claim.
  */
 @Component
 class DeliveryWorker implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final int SNIPPET_CHARS = 500;
+
+  /** Headroom between an attempt's deadline and its lease's end. */
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(1);
 
   private final DeliveryStore deliveries;
   private final EnabledTargets targets;
@@ -47,13 +51,13 @@ class DeliveryWorker implements SmartLifecycle {
   private final RetrySchedule schedule;
   private final Clock clock;
   private final DeliveryWakeUps wakeUps;
-  private final Semaphore workerSlots;
-  private final Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+  private final DeliveryLanes lanes;
   private final GuardedHttpClient http;
   private final HandlerTargets handlers;
   private ExecutorService workers;
   private Thread loop;
   private volatile boolean running;
+  private volatile boolean backlog;
 
   DeliveryWorker(
       DeliveryStore deliveries,
@@ -61,18 +65,19 @@ class DeliveryWorker implements SmartLifecycle {
       MessageStore messages,
       DeliveryProperties properties,
       DeliveryWakeUps wakeUps,
+      DeliveryLanes lanes,
       HandlerTargets handlers,
       Clock clock) {
     this.handlers = handlers;
     this.deliveries = deliveries;
     this.wakeUps = wakeUps;
+    this.lanes = lanes;
     this.targets = targets;
     this.messages = messages;
     this.properties = properties;
     this.clock = clock;
     this.schedule =
         new RetrySchedule(properties.retrySchedule(), properties.jitter(), new java.util.Random());
-    this.workerSlots = new Semaphore(properties.workers());
     this.http =
         GuardedHttpClient.builder(OutboundAddressPolicy.parse(properties.forwardAllow()))
             .maxConnections(properties.workers() * 2, properties.perTarget())
@@ -84,7 +89,7 @@ class DeliveryWorker implements SmartLifecycle {
       try {
         wakeUps.await(properties.poll());
         if (running) {
-          dispatchDue();
+          claimDue();
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -95,47 +100,91 @@ class DeliveryWorker implements SmartLifecycle {
     }
   }
 
-  private void dispatchDue() {
-    int free = workerSlots.availablePermits();
-    if (free == 0) {
+  /**
+   * Claims what is due from the store (retries, replays, deliveries another instance or a full lane
+   * left unleased, leases that ran out) for the slots no lane has promised away.
+   */
+  private void claimDue() {
+    List<Target> enabled = targets.all();
+    Map<String, Integer> room = lanes.claimRoom(enabled.stream().map(Target::id).toList());
+    if (room.isEmpty()) {
       return;
     }
-    List<String> busy =
-        inFlight.entrySet().stream()
-            .filter(e -> e.getValue().get() >= properties.perTarget())
-            .map(Map.Entry::getKey)
-            .toList();
-    Instant leaseUntil = clock.instant().plus(properties.lease());
-    for (Delivery delivery : deliveries.claimDue(leaseUntil, busy, free)) {
-      workerSlots.acquireUninterruptibly();
-      inFlight.computeIfAbsent(delivery.targetId(), id -> new AtomicInteger()).incrementAndGet();
-      workers.execute(() -> attempt(delivery));
+    Map<Target, Integer> wanted = new LinkedHashMap<>();
+    for (Target target : enabled) {
+      Integer count = room.get(target.id());
+      if (count != null) {
+        wanted.put(target, count);
+      }
+    }
+    boolean more = false;
+    for (Map.Entry<String, List<Job>> claimed :
+        deliveries.claimDue(wanted, properties.lease()).entrySet()) {
+      int requested = room.get(claimed.getKey());
+      // A full claim suggests more is due: look again as soon as a slot frees up.
+      more |= claimed.getValue().size() == requested;
+      lanes.claimed(claimed.getKey(), requested, claimed.getValue());
+    }
+    backlog = more;
+  }
+
+  private void launch(Job job) {
+    try {
+      workers.execute(() -> attempt(job));
+    } catch (RejectedExecutionException stopping) {
+      lanes.finished(job); // shutting down: the lease runs out and the delivery waits
     }
   }
 
-  private void attempt(Delivery delivery) {
+  private void attempt(Job job) {
+    Delivery delivery = job.delivery();
     try {
       Optional<Target> target =
           targets.all().stream().filter(t -> t.id().equals(delivery.targetId())).findFirst();
-      List<StoredMessage> message = messages.findBySeqs(List.of(delivery.messageSeq()));
-      if (target.isEmpty() || message.isEmpty()) {
+      if (target.isEmpty()) {
         return; // disabled or deleted meanwhile: the lease runs out and it waits
       }
-      if (HandlerTargets.isHandler(target.get())) {
-        handle(delivery, target.get(), message.get(0));
-      } else {
-        send(delivery, target.get(), message.get(0).body());
+      if (clock
+          .instant()
+          .plus(target.get().timeout())
+          .plus(LEASE_MARGIN)
+          .isAfter(job.leaseUntil())) {
+        // Queued so long that the attempt could outlast the lease and race a second worker.
+        log.debug("Delivery {} waited past its lease; it is claimed again later", delivery.id());
+        return;
       }
+      if (HandlerTargets.isHandler(target.get())) {
+        List<StoredMessage> message = messages.findBySeqs(List.of(delivery.messageSeq()));
+        if (!message.isEmpty()) {
+          settle(delivery, target.get(), handle(delivery, target.get(), message.get(0)));
+        }
+        return;
+      }
+      byte[] body = job.body();
+      if (body == null) {
+        List<StoredMessage> message = messages.findBySeqs(List.of(delivery.messageSeq()));
+        if (message.isEmpty()) {
+          return;
+        }
+        body = message.get(0).body();
+      }
+      settle(delivery, target.get(), send(delivery, target.get(), body));
     } catch (RuntimeException e) {
       log.error("Delivery {} failed unexpectedly", delivery.id(), e);
     } finally {
-      inFlight.get(delivery.targetId()).decrementAndGet();
-      workerSlots.release();
-      wakeUps.signal();
+      lanes.finished(job);
+      if (backlog) {
+        wakeUps.signal();
+      }
     }
   }
 
-  private void send(Delivery delivery, Target target, byte[] body) {
+  /**
+   * What one attempt produced: its record, and the response if one came (or a handler returned).
+   */
+  private record Outcome(DeliveryAttempt attempt, OutboundResponse response) {}
+
+  private Outcome send(Delivery delivery, Target target, byte[] body) {
     Instant started = clock.instant();
     Map<String, String> headers = new HashMap<>(target.headers());
     headers.putAll(WebhookSigner.headers(target.secret(), delivery.id(), started, body));
@@ -155,11 +204,11 @@ class DeliveryWorker implements SmartLifecycle {
             response == null ? null : response.status(),
             error,
             response == null ? null : snippet(response.bodySnippet()));
-    settle(delivery, target, attempt, response);
+    return new Outcome(attempt, response);
   }
 
   /** Calls an in-process handler; a throw counts like a failed HTTP attempt. */
-  private void handle(Delivery delivery, Target target, StoredMessage message) {
+  private Outcome handle(Delivery delivery, Target target, StoredMessage message) {
     Optional<MessageHandler> handler = handlers.forTarget(target);
     Instant started = clock.instant();
     long start = System.nanoTime();
@@ -176,23 +225,26 @@ class DeliveryWorker implements SmartLifecycle {
     DeliveryAttempt attempt =
         new DeliveryAttempt(
             0, started, Duration.ofNanos(System.nanoTime() - start).toMillis(), null, error, null);
-    OutboundResponse outcome =
-        error == null ? new OutboundResponse(200, Map.of(), new byte[0], Duration.ZERO) : null;
-    settle(delivery, target, attempt, outcome);
+    return new Outcome(
+        attempt,
+        error == null ? new OutboundResponse(200, Map.of(), new byte[0], Duration.ZERO) : null);
   }
 
-  private void settle(
-      Delivery delivery, Target target, DeliveryAttempt attempt, OutboundResponse response) {
+  private void settle(Delivery delivery, Target target, Outcome outcome) {
+    DeliveryAttempt attempt = outcome.attempt();
+    OutboundResponse response = outcome.response();
     if (response != null && response.isSuccess()) {
-      logFailure(
+      afterRecord(
           delivery,
+          target,
           deliveries.recordAttempt(delivery, attempt, Delivery.DELIVERED, null, false, null));
       return;
     }
     if (response != null && response.status() == 410) {
       log.warn("ALERT target {} answered 410 Gone and is disabled", target.id());
-      logFailure(
+      afterRecord(
           delivery,
+          target,
           deliveries
               .recordAttempt(
                   delivery, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.")
@@ -201,8 +253,9 @@ class DeliveryWorker implements SmartLifecycle {
     }
     Optional<Instant> next =
         schedule.nextAttempt(delivery.attempts(), clock.instant(), retryAfter(response));
-    logFailure(
+    afterRecord(
         delivery,
+        target,
         deliveries.recordAttempt(
             delivery,
             attempt,
@@ -212,12 +265,17 @@ class DeliveryWorker implements SmartLifecycle {
             null));
   }
 
-  /** A lost record only means the delivery is sent again when its lease runs out. */
-  private static void logFailure(Delivery delivery, CompletableFuture<?> recorded) {
+  /**
+   * A lost record only means the delivery is sent again when its lease runs out. Once an ordered
+   * target's record is in, the conversation's next delivery may be claimed: look now.
+   */
+  private void afterRecord(Delivery delivery, Target target, CompletableFuture<?> recorded) {
     recorded.whenComplete(
         (ignored, failure) -> {
           if (failure != null) {
             log.warn("Recording delivery {} failed: {}", delivery.id(), failure.toString());
+          } else if (target.ordered()) {
+            wakeUps.signal();
           }
         });
   }
@@ -250,6 +308,7 @@ class DeliveryWorker implements SmartLifecycle {
               thread.setDaemon(true);
               return thread;
             });
+    lanes.start(this::launch);
     loop = new Thread(this::runLoop, "delivery-dispatcher");
     loop.setDaemon(true);
     loop.start();
@@ -259,6 +318,7 @@ class DeliveryWorker implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
+    lanes.stop();
     wakeUps.signal();
     workers.shutdown();
     try {

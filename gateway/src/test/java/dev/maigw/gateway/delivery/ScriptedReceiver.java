@@ -19,7 +19,8 @@ import java.util.function.IntSupplier;
  */
 final class ScriptedReceiver implements AutoCloseable {
 
-  record Received(long atNanos, Map<String, List<String>> headers, byte[] body) {
+  /** One request, and the status it was (or is about to be) answered with. */
+  record Received(long atNanos, Map<String, List<String>> headers, byte[] body, int status) {
     String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
@@ -47,16 +48,22 @@ final class ScriptedReceiver implements AutoCloseable {
         "/",
         exchange -> {
           byte[] body = exchange.getRequestBody().readAllBytes();
-          received.add(new Received(System.nanoTime(), exchange.getRequestHeaders(), body));
-          if (received.size() == 1 && !holdFirst.isZero()) {
+          int status;
+          boolean first;
+          synchronized (received) {
+            Integer scripted = script.poll();
+            status = scripted != null ? scripted : fallback.getAsInt();
+            received.add(
+                new Received(System.nanoTime(), exchange.getRequestHeaders(), body, status));
+            first = received.size() == 1;
+          }
+          if (first && !holdFirst.isZero()) {
             try {
               Thread.sleep(holdFirst.toMillis()); // the sender may die meanwhile
             } catch (InterruptedException e) {
               Thread.currentThread().interrupt();
             }
           }
-          Integer scripted = script.poll();
-          int status = scripted != null ? scripted : fallback.getAsInt();
           if (retryAfter != null) {
             exchange.getResponseHeaders().add("Retry-After", retryAfter);
           }

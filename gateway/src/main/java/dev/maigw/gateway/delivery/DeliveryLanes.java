@@ -1,0 +1,206 @@
+package dev.maigw.gateway.delivery;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.springframework.stereotype.Component;
+
+/**
+ * This instance's leased deliveries, one lane per target: a lane runs at most {@code per-target}
+ * attempts at once and all lanes together at most {@code workers}, so a slow or failing target only
+ * ever fills its own lane. Deliveries arrive already leased, either straight from their message's
+ * commit ({@link DeliveryRecorder}, the fast path: no claim query, no message lookup) or claimed
+ * from the store by the {@link DeliveryWorker}.
+ *
+ * <p>A bean of its own so that the recorder, which runs inside the message store's commit, does not
+ * depend on the worker (which depends on the message store).
+ */
+@Component
+class DeliveryLanes {
+
+  /** A lane accepts fast-path deliveries until it holds this many per in-flight slot. */
+  private static final int QUEUED_PER_SLOT = 32;
+
+  private final int workers;
+  private final int perTarget;
+  // Insertion order doubles as round-robin order: a lane that starts an attempt moves to the end.
+  private final Map<String, Lane> lanes = new LinkedHashMap<>();
+  // Targets whose lane overflowed: their later deliveries wait in the store, so new ones must too
+  // until claims have caught up, or the waiting ones would starve behind fresh ones.
+  private final Set<String> spilled = new HashSet<>();
+  private int running;
+  private int rotation;
+  private long spills;
+  private Consumer<Job> launcher;
+
+  DeliveryLanes(DeliveryProperties properties) {
+    this.workers = properties.workers();
+    this.perTarget = properties.perTarget();
+  }
+
+  /**
+   * A leased delivery ready to be attempted.
+   *
+   * @param body the message body when it came straight from the commit, else null (looked up)
+   * @param leaseUntil when another worker may take it; an attempt that could outlast it is skipped
+   */
+  record Job(Delivery delivery, byte[] body, Instant leaseUntil) {}
+
+  /**
+   * Whether the recorder may lease a new delivery of {@code targetId} for this instance. Soft: a
+   * commit that records many may overshoot a little. False while no worker runs here, so nothing
+   * waits in memory for a worker that will not come.
+   */
+  synchronized boolean hasRoom(String targetId) {
+    if (launcher == null || spilled.contains(targetId)) {
+      return false;
+    }
+    Lane lane = lanes.get(targetId);
+    if (lane == null || lane.queued.size() + lane.inFlight < perTarget * QUEUED_PER_SLOT) {
+      return true;
+    }
+    if (spilled.add(targetId)) {
+      spills++;
+    }
+    return false;
+  }
+
+  /** How often a lane has overflowed into the store since start. */
+  synchronized long spills() {
+    return spills;
+  }
+
+  /** Queues leased deliveries and starts what the caps allow. */
+  void add(Collection<Job> jobs) {
+    Starts start;
+    synchronized (this) {
+      for (Job job : jobs) {
+        lanes.computeIfAbsent(job.delivery().targetId(), id -> new Lane()).queued.add(job);
+      }
+      start = takeStartable();
+    }
+    start.launch();
+  }
+
+  /** Frees the slot of a finished attempt and starts what may run now. */
+  void finished(Job job) {
+    Starts start;
+    synchronized (this) {
+      String targetId = job.delivery().targetId();
+      Lane lane = lanes.get(targetId);
+      lane.inFlight--;
+      running--;
+      if (lane.inFlight == 0 && lane.queued.isEmpty()) {
+        lanes.remove(targetId);
+      }
+      start = takeStartable();
+    }
+    start.launch();
+  }
+
+  /**
+   * How many deliveries to claim from the store for each of {@code targetIds}: enough to fill each
+   * lane to {@code per-target}, within the idle workers, shared round-robin. Targets with nothing
+   * to gain are left out.
+   */
+  synchronized Map<String, Integer> claimRoom(List<String> targetIds) {
+    int free = workers - running;
+    Map<String, Integer> room = new LinkedHashMap<>();
+    int count = targetIds.size();
+    rotation = count == 0 ? 0 : (rotation + 1) % count;
+    for (int i = 0; i < count && free > 0; i++) {
+      String id = targetIds.get((rotation + i) % count);
+      Lane lane = lanes.get(id);
+      int want = lane == null ? perTarget : perTarget - lane.inFlight - lane.queued.size();
+      if (want > 0) {
+        int given = Math.min(want, free);
+        room.put(id, given);
+        free -= given;
+      }
+    }
+    return room;
+  }
+
+  /**
+   * Queues what a claim for {@code targetId} returned. A claim that found less than it asked for
+   * has emptied the target's backlog in the store, so its fresh deliveries may skip the store
+   * again.
+   */
+  void claimed(String targetId, int requested, List<Job> jobs) {
+    if (jobs.size() < requested) {
+      synchronized (this) {
+        spilled.remove(targetId);
+      }
+    }
+    add(jobs);
+  }
+
+  /** Starts attempts through {@code launcher} from now on, beginning with what already waits. */
+  void start(Consumer<Job> launcher) {
+    Starts start;
+    synchronized (this) {
+      this.launcher = launcher;
+      start = takeStartable();
+    }
+    start.launch();
+  }
+
+  /** Starts nothing more; queued deliveries stay leased until their leases run out. */
+  synchronized void stop() {
+    launcher = null;
+    lanes.values().forEach(lane -> lane.queued.clear());
+    lanes.values().removeIf(lane -> lane.inFlight == 0);
+  }
+
+  /** Marks what may start now as running; call with the lock held. */
+  private Starts takeStartable() {
+    if (launcher == null || running >= workers) {
+      return new Starts(List.of(), launcher);
+    }
+    List<Job> start = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
+    for (Iterator<Map.Entry<String, Lane>> it = lanes.entrySet().iterator();
+        it.hasNext() && running < workers; ) {
+      Map.Entry<String, Lane> entry = it.next();
+      Lane lane = entry.getValue();
+      boolean started = false;
+      while (running < workers && lane.inFlight < perTarget && !lane.queued.isEmpty()) {
+        start.add(lane.queued.poll());
+        lane.inFlight++;
+        running++;
+        started = true;
+      }
+      if (started) {
+        moved.add(entry.getKey());
+      }
+    }
+    for (String id : moved) {
+      lanes.put(id, lanes.remove(id));
+    }
+    return new Starts(start, launcher);
+  }
+
+  /**
+   * Attempts to start outside the lock, with the launcher that was current when they were taken.
+   */
+  private record Starts(List<Job> jobs, Consumer<Job> launcher) {
+    void launch() {
+      for (Job job : jobs) {
+        launcher.accept(job);
+      }
+    }
+  }
+
+  private static final class Lane {
+    final ArrayDeque<Job> queued = new ArrayDeque<>();
+    int inFlight;
+  }
+}
