@@ -1,21 +1,22 @@
 package dev.maigw.gateway.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.RunningGateway;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,7 +30,6 @@ import org.junit.jupiter.api.Test;
  */
 class StreamControllerTest {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static RunningGateway gateway;
 
   @BeforeAll
@@ -64,8 +64,8 @@ class StreamControllerTest {
       // Read a random number of events, then hang up and come back with Last-Event-ID.
       long ownSoFar = received.stream().filter(id -> id.startsWith("sse-")).count();
       int wanted = (int) Math.min(1 + random.nextInt(40), total - ownSoFar);
-      List<Event> events = readEvents(null, lastEventId, wanted);
-      for (Event event : events) {
+      List<SseClient.Event> events = SseClient.read(gateway, null, lastEventId, wanted);
+      for (SseClient.Event event : events) {
         received.add(event.messageId());
         lastEventId = event.id();
       }
@@ -90,9 +90,45 @@ class StreamControllerTest {
       gateway.postWebhook(Fixtures.reply("only-" + i, i % 2 == 0 ? "conv-even" : "conv-odd"));
     }
 
-    List<Event> events = readEvents("conv-even", null, 3);
+    List<SseClient.Event> events = SseClient.read(gateway, "conv-even", null, 3);
 
-    assertThat(events).extracting(Event::messageId).containsExactly("only-0", "only-2", "only-4");
+    assertThat(events)
+        .extracting(SseClient.Event::messageId)
+        .containsExactly("only-0", "only-2", "only-4");
+  }
+
+  @Test
+  void dropsAClientThatStopsReadingWhileTheIntakeCarriesOn() throws Exception {
+    try (RunningGateway single =
+            RunningGateway.start(
+                Map.of(
+                    "maigw.stream.max-streams", "1",
+                    "server.jetty.connection-idle-timeout", "1s"));
+        Socket stalled = new Socket()) {
+      // A client that asks for the stream and then never reads a byte.
+      stalled.setReceiveBufferSize(4096);
+      stalled.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), single.port()));
+      OutputStream request = stalled.getOutputStream();
+      request.write(
+          ("GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n"
+                  + "Authorization: Bearer "
+                  + RunningGateway.API_KEY
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      request.flush();
+      await().atMost(Duration.ofSeconds(10)).until(() -> streamStatus(single) == 503);
+
+      // Far more than the socket buffers hold, so the stalled stream's writes block.
+      String content = "x".repeat(30_000);
+      for (int i = 0; i < 300; i++) {
+        assertThat(single.postWebhook(Fixtures.reply("slow-" + i, "conv-slow", content)))
+            .extracting(HttpResponse::statusCode)
+            .isEqualTo(200);
+      }
+
+      // The blocked write runs into the idle timeout: the stream ends and its slot is free again.
+      await().atMost(Duration.ofSeconds(30)).until(() -> streamStatus(single) == 200);
+    }
   }
 
   @Test
@@ -102,49 +138,17 @@ class StreamControllerTest {
     assertThat(response.statusCode()).isEqualTo(401);
   }
 
-  /** Opens the stream, reads {@code count} message events (or until 10 s pass), hangs up. */
-  private static List<Event> readEvents(String conversation, String lastEventId, int count)
-      throws IOException, InterruptedException {
-    String query = conversation == null ? "" : "?conversation=" + conversation;
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(gateway.url("/api/stream" + query)))
-            .header("Authorization", "Bearer " + RunningGateway.API_KEY)
-            .header("Accept", "text/event-stream");
-    if (lastEventId != null) {
-      request.header("Last-Event-ID", lastEventId);
-    }
-    HttpResponse<InputStream> response =
-        HTTP.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    assertThat(response.statusCode()).isEqualTo(200);
-    List<Event> events = new ArrayList<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-    try (InputStream body = response.body();
-        BufferedReader lines =
-            new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-      String id = null;
-      String data = null;
-      String line;
-      while (events.size() < count
-          && System.nanoTime() < deadline
-          && (line = lines.readLine()) != null) {
-        if (line.startsWith("id:")) {
-          id = line.substring(3).trim();
-        } else if (line.startsWith("data:")) {
-          data = line.substring(5).trim();
-        } else if (line.isEmpty() && id != null && data != null) {
-          events.add(new Event(id, messageId(data)));
-          id = null;
-          data = null;
-        }
-      }
-    }
-    return events;
+  /** The status a new stream request gets; a stream that opens is closed again at once. */
+  private static int streamStatus(RunningGateway target) throws Exception {
+    HttpResponse<java.io.InputStream> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(target.url("/api/stream")))
+                    .header("Authorization", "Bearer " + RunningGateway.API_KEY)
+                    .timeout(Duration.ofSeconds(5))
+                    .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    response.body().close();
+    return response.statusCode();
   }
-
-  private static String messageId(String json) {
-    int start = json.indexOf("\"id\":\"") + 6;
-    return json.substring(start, json.indexOf('"', start));
-  }
-
-  record Event(String id, String messageId) {}
 }
