@@ -12,8 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     Standard Webhooks example schedule (0, 5s, 5m, 30m, 2h, 5h, 10h, 14h, 20h, 24h, about three
  *     days); after the last attempt fails the delivery is dead
  * @param jitter {@code maigw.delivery.jitter}, default 0.1: each wait is randomised by ±10 %
- * @param lease {@code maigw.delivery.lease}, default 60s: how long a worker holds a delivery; a
- *     crashed worker's deliveries are retried once it runs out
+ * @param lease {@code maigw.delivery.lease}, default 60s: how long an instance holds a delivery on
+ *     top of the target's timeout; a crashed instance's deliveries are retried once it runs out
  * @param poll {@code maigw.delivery.poll}, default 200ms: how often workers look for due deliveries
  *     when nothing woke them
  * @param workers {@code maigw.delivery.workers}, default 8: deliveries in flight at once

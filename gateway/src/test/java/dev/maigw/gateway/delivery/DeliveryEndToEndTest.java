@@ -119,6 +119,58 @@ class DeliveryEndToEndTest {
   }
 
   @Test
+  void recordsATimedOutAttemptAndRetriesIt() {
+    try (ScriptedReceiver receiver = new ScriptedReceiver().holdFirst(Duration.ofSeconds(2))) {
+      var created =
+          gateway.postApi(
+              "/api/targets",
+              JSON.writeValueAsString(
+                  Map.of("url", receiver.url(), "conversation", "conv-slow", "timeoutMs", 300)));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      gateway.postWebhook(Fixtures.reply("dl-slow-1", "conv-slow"));
+
+      await().atMost(PATIENCE).until(() -> receiver.received().size() == 2);
+      String id = receiver.received().get(0).header("webhook-id");
+      await().atMost(PATIENCE).until(() -> status(id).equals("delivered"));
+      JsonNode attempts = delivery(id).get("attempts");
+      assertThat(attempts).hasSize(2);
+      assertThat(attempts.get(0).get("error").asString()).startsWith("timeout");
+      assertThat(
+              attempts.get(0).path("statusCode").isMissingNode()
+                  || attempts.get(0).get("statusCode").isNull())
+          .isTrue();
+      assertThat(attempts.get(1).get("statusCode").asInt()).isEqualTo(200);
+    }
+  }
+
+  @Test
+  void recordsRefusedConnectionsUntilTheDeliveryIsDead() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    JsonNode target =
+        createTarget("http://127.0.0.1:" + closedPort + "/hook", "conv-refused", false);
+    gateway.postWebhook(Fixtures.reply("dl-refused-1", "conv-refused"));
+
+    String path = "/api/deliveries?targetId=" + target.get("id").asString();
+    await()
+        .atMost(PATIENCE)
+        .until(
+            () -> {
+              JsonNode items = JSON.readTree(gateway.getApi(path).body()).get("items");
+              return items.size() == 1 && items.get(0).get("status").asString().equals("dead");
+            });
+    String id = JSON.readTree(gateway.getApi(path).body()).get("items").get(0).get("id").asString();
+    JsonNode attempts = delivery(id).get("attempts");
+    assertThat(attempts).hasSize(3);
+    for (JsonNode attempt : attempts) {
+      assertThat(attempt.get("error").asString()).startsWith("connect_refused");
+    }
+  }
+
+  @Test
   void disablesATargetThatAnswers410() {
     try (ScriptedReceiver receiver = new ScriptedReceiver().otherwise(410)) {
       JsonNode target = createTarget(receiver.url(), "conv-gone", false);
