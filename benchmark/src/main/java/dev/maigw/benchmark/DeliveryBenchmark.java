@@ -1,5 +1,6 @@
 package dev.maigw.benchmark;
 
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -17,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.Histogram;
@@ -220,42 +223,21 @@ public final class DeliveryBenchmark {
     }
   }
 
+  /** A receiver that answers every request {@code status} with no body. */
   private static HttpServer receiver(int status) throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    // Daemon threads: the command must end when its report is printed.
-    server.setExecutor(
-        Executors.newFixedThreadPool(
-            4,
-            task -> {
-              Thread thread = new Thread(task, "receiver");
-              thread.setDaemon(true);
-              return thread;
-            }));
-    server.createContext(
-        "/",
+    return loopbackServer(
+        Executors.newFixedThreadPool(4, daemon("receiver")),
         exchange -> {
           exchange.getRequestBody().readAllBytes();
           exchange.sendResponseHeaders(status, -1);
           exchange.close();
         });
-    server.start();
-    return server;
   }
 
   /** A receiver that reads each request and then holds it, unanswered, until it is stopped. */
   private static HttpServer hangingReceiver() throws IOException {
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(
-        Executors.newCachedThreadPool(
-            task -> {
-              Thread thread = new Thread(task, "hanging-receiver");
-              thread.setDaemon(true);
-              return thread;
-            }));
-    server.createContext(
-        "/",
+    return loopbackServer(
+        Executors.newCachedThreadPool(daemon("hanging-receiver")),
         exchange -> {
           exchange.getRequestBody().readAllBytes();
           try {
@@ -265,8 +247,25 @@ public final class DeliveryBenchmark {
           }
           exchange.close();
         });
+  }
+
+  private static HttpServer loopbackServer(ExecutorService executor, HttpHandler handler)
+      throws IOException {
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.setExecutor(executor);
+    server.createContext("/", handler);
     server.start();
     return server;
+  }
+
+  /** Daemon threads: the command must end when its report is printed. */
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   /** A loopback port nothing listens on (bound, then released). */

@@ -153,11 +153,14 @@ class DeliveryLanes {
     start.launch();
   }
 
-  /** Starts nothing more; queued deliveries stay leased until their leases run out. */
-  synchronized void stop() {
+  /** Starts nothing more, and hands back the queued deliveries that will not be attempted here. */
+  synchronized List<Job> stop() {
     launcher = null;
+    List<Job> dropped = new ArrayList<>();
+    lanes.values().forEach(lane -> dropped.addAll(lane.queued));
     lanes.values().forEach(lane -> lane.queued.clear());
     lanes.values().removeIf(lane -> lane.inFlight == 0);
+    return dropped;
   }
 
   /** Marks what may start now as running; call with the lock held. */

@@ -318,7 +318,12 @@ class DeliveryWorker implements SmartLifecycle {
   @Override
   public void stop() {
     running = false;
-    lanes.stop();
+    List<Job> dropped = lanes.stop();
+    try {
+      deliveries.releaseLeases(dropped);
+    } catch (RuntimeException e) {
+      log.warn("Releasing {} queued deliveries failed; their leases run out", dropped.size(), e);
+    }
     wakeUps.signal();
     workers.shutdown();
     try {

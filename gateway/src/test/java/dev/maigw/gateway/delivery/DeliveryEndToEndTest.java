@@ -259,6 +259,12 @@ class DeliveryEndToEndTest {
   }
 
   private static JsonNode createTarget(String url, String conversation, boolean ordered) {
+    return createTarget(gateway, url, conversation, ordered);
+  }
+
+  /** Creates a target for one conversation through the API and returns its JSON. */
+  static JsonNode createTarget(
+      RunningGateway gateway, String url, String conversation, boolean ordered) {
     var created =
         gateway.postApi(
             "/api/targets",

@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -55,7 +54,7 @@ class PostgresDeliveryTest {
   void everyMessageStoredThroughEitherInstanceIsDeliveredExactlyOnce() throws Exception {
     try (ScriptedReceiver receiver =
         new ScriptedReceiver().then(500, 500, 503).holdFirst(Duration.ofMillis(500))) {
-      createTarget(first, receiver.url(), "conv-pg-fanout", false);
+      DeliveryEndToEndTest.createTarget(first, receiver.url(), "conv-pg-fanout", false);
       second.bean(EnabledTargets.class).reload();
 
       ExecutorService senders = Executors.newFixedThreadPool(8);
@@ -91,7 +90,7 @@ class PostgresDeliveryTest {
   @Test
   void anOrderedTargetGetsOneConversationInOrderAcrossInstances() {
     try (ScriptedReceiver receiver = new ScriptedReceiver().then(503, 200, 503)) {
-      createTarget(first, receiver.url(), "conv-pg-order", true);
+      DeliveryEndToEndTest.createTarget(first, receiver.url(), "conv-pg-order", true);
       second.bean(EnabledTargets.class).reload();
 
       for (int i = 0; i < 12; i++) {
@@ -113,16 +112,5 @@ class PostgresDeliveryTest {
         .filter(r -> r.status() / 100 == 2)
         .map(r -> JSON.readTree(r.body()).get("id").asString())
         .toList();
-  }
-
-  private static JsonNode createTarget(
-      RunningGateway gateway, String url, String conversation, boolean ordered) {
-    var created =
-        gateway.postApi(
-            "/api/targets",
-            JSON.writeValueAsString(
-                Map.of("url", url, "conversation", conversation, "ordered", ordered)));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return JSON.readTree(created.body());
   }
 }
