@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,16 +30,23 @@ class DeliveryLanes {
   /** A lane accepts fast-path deliveries until it holds this many per in-flight slot. */
   private static final int QUEUED_PER_SLOT = 32;
 
+  /**
+   * Message bodies all lanes may hold at once (a fast-path delivery carries its body; one the
+   * worker claims reads it when its attempt starts). Bodies may be up to 1 MiB each.
+   */
+  private static final long BODY_BUDGET_BYTES = 16L * 1024 * 1024;
+
   private final int workers;
   private final int perTarget;
-  // Insertion order doubles as round-robin order: a lane that starts an attempt moves to the end.
-  private final Map<String, Lane> lanes = new LinkedHashMap<>();
+  private final Map<String, Lane> lanes = new HashMap<>();
   // Targets whose lane overflowed: their later deliveries wait in the store, so new ones must too
   // until claims have caught up, or the waiting ones would starve behind fresh ones.
   private final Set<String> spilled = new HashSet<>();
   private int running;
   private int rotation;
+  private long starts;
   private long spills;
+  private long bodyBytes;
   private Consumer<Job> launcher;
 
   DeliveryLanes(DeliveryProperties properties) {
@@ -52,19 +60,25 @@ class DeliveryLanes {
    * @param body the message body when it came straight from the commit, else null (looked up)
    * @param leaseUntil when another worker may take it; an attempt that could outlast it is skipped
    */
-  record Job(Delivery delivery, byte[] body, Instant leaseUntil) {}
+  record Job(Delivery delivery, byte[] body, Instant leaseUntil) {
+    int bodyLength() {
+      return body == null ? 0 : body.length;
+    }
+  }
 
   /**
-   * Whether the recorder may lease a new delivery of {@code targetId} for this instance. Soft: a
-   * commit that records many may overshoot a little. False while no worker runs here, so nothing
-   * waits in memory for a worker that will not come.
+   * Whether the recorder may lease a new delivery of {@code targetId}, carrying a body of {@code
+   * bodyLength} bytes, for this instance. Soft: a commit that records many may overshoot a little.
+   * False while no worker runs here, so nothing waits in memory for a worker that will not come.
    */
-  synchronized boolean hasRoom(String targetId) {
+  synchronized boolean hasRoom(String targetId, int bodyLength) {
     if (launcher == null || spilled.contains(targetId)) {
       return false;
     }
     Lane lane = lanes.get(targetId);
-    if (lane == null || lane.queued.size() + lane.inFlight < perTarget * QUEUED_PER_SLOT) {
+    boolean laneHasRoom =
+        lane == null || lane.queued.size() + lane.inFlight < perTarget * QUEUED_PER_SLOT;
+    if (laneHasRoom && bodyBytes + bodyLength <= BODY_BUDGET_BYTES) {
       return true;
     }
     if (spilled.add(targetId)) {
@@ -84,6 +98,7 @@ class DeliveryLanes {
     synchronized (this) {
       for (Job job : jobs) {
         lanes.computeIfAbsent(job.delivery().targetId(), id -> new Lane()).queued.add(job);
+        bodyBytes += job.bodyLength();
       }
       start = takeStartable();
     }
@@ -98,6 +113,7 @@ class DeliveryLanes {
       Lane lane = lanes.get(targetId);
       lane.inFlight--;
       running--;
+      bodyBytes -= job.bodyLength();
       if (lane.inFlight == 0 && lane.queued.isEmpty()) {
         lanes.remove(targetId);
       }
@@ -159,34 +175,37 @@ class DeliveryLanes {
     List<Job> dropped = new ArrayList<>();
     lanes.values().forEach(lane -> dropped.addAll(lane.queued));
     lanes.values().forEach(lane -> lane.queued.clear());
+    dropped.forEach(job -> bodyBytes -= job.bodyLength());
     lanes.values().removeIf(lane -> lane.inFlight == 0);
     return dropped;
   }
 
-  /** Marks what may start now as running; call with the lock held. */
+  /**
+   * Marks what may start now as running, one attempt per lane in turn, the lane that started one
+   * least recently first; call with the lock held.
+   */
   private Starts takeStartable() {
     if (launcher == null || running >= workers) {
       return new Starts(List.of(), launcher);
     }
-    List<Job> start = new ArrayList<>();
-    List<String> moved = new ArrayList<>();
-    for (Iterator<Map.Entry<String, Lane>> it = lanes.entrySet().iterator();
-        it.hasNext() && running < workers; ) {
-      Map.Entry<String, Lane> entry = it.next();
-      Lane lane = entry.getValue();
-      boolean started = false;
-      while (running < workers && lane.inFlight < perTarget && !lane.queued.isEmpty()) {
-        start.add(lane.queued.poll());
-        lane.inFlight++;
-        running++;
-        started = true;
-      }
-      if (started) {
-        moved.add(entry.getKey());
+    List<Lane> ready = new ArrayList<>();
+    for (Lane lane : lanes.values()) {
+      if (lane.canStart()) {
+        ready.add(lane);
       }
     }
-    for (String id : moved) {
-      lanes.put(id, lanes.remove(id));
+    ready.sort(Comparator.comparingLong(lane -> lane.lastStarted));
+    ArrayDeque<Lane> turns = new ArrayDeque<>(ready);
+    List<Job> start = new ArrayList<>();
+    while (running < workers && !turns.isEmpty()) {
+      Lane lane = turns.poll();
+      start.add(lane.queued.poll());
+      lane.inFlight++;
+      lane.lastStarted = ++starts;
+      running++;
+      if (lane.canStart()) {
+        turns.add(lane);
+      }
     }
     return new Starts(start, launcher);
   }
@@ -202,8 +221,13 @@ class DeliveryLanes {
     }
   }
 
-  private static final class Lane {
+  private final class Lane {
     final ArrayDeque<Job> queued = new ArrayDeque<>();
     int inFlight;
+    long lastStarted;
+
+    boolean canStart() {
+      return !queued.isEmpty() && inFlight < perTarget;
+    }
   }
 }

@@ -72,7 +72,7 @@ class DeliveryRecorder implements StoredMessageListener {
       }
       String deliveryId = "msg_" + UUID.randomUUID().toString().replace("-", "");
       boolean lease =
-          lanes.hasRoom(target.id())
+          lanes.hasRoom(target.id(), message.body().length)
               && (!target.ordered() || !pendingInConversation(session, target, message));
       Instant leaseUntil = lease ? now.plus(properties.lease()).plus(target.timeout()) : null;
       PreparedStatement insert = session.prepared(INSERT);
