@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Records one delivery per matching enabled target inside the stored message's own commit, so a
- * committed message can never miss its forwarding. With no targets this does nothing.
+ * committed message can never miss its forwarding, even to a target created a moment before on
+ * another instance. With no targets this costs one version read per write transaction.
  *
  * <p>When the target's lane here has room, the delivery is leased to this instance in the same
  * insert and handed to the lane once the commit is durable: no claim query and no message lookup
@@ -58,7 +59,7 @@ class DeliveryRecorder implements StoredMessageListener {
 
   @Override
   public void onStored(WriteSession session, NewMessage message, long seq) throws SQLException {
-    List<Target> enabled = targets.all();
+    List<Target> enabled = targets.current(session);
     if (enabled.isEmpty()) {
       return;
     }

@@ -156,6 +156,7 @@ class DeliveryStore {
                         + " WHERE target_id = ?")
                 .params(disabledReason, now, delivery.targetId())
                 .update();
+            TargetStore.markChanged(session);
           }
           return null;
         });

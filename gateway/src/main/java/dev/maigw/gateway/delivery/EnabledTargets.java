@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery;
 
+import dev.maigw.gateway.storage.WriteSession;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -7,12 +8,15 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The enabled targets, kept in memory so that matching a stored message costs no query (and nothing
- * at all when there are none). Reloaded after every change made here and every two seconds, for
- * changes made by another instance.
+ * The enabled targets, kept in memory so that matching a stored message costs no query beyond one
+ * version check per write transaction. {@link #current} checks the targets' version inside the
+ * message's own transaction and reloads on a change, so a message never misses a target committed
+ * before it, whichever instance changed it. {@link #all} (for claims and attempts) is the last
+ * loaded list, refreshed after every change made here and every two seconds.
  */
 @Component
 class EnabledTargets implements SmartLifecycle {
@@ -20,23 +24,57 @@ class EnabledTargets implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(EnabledTargets.class);
 
   private final TargetStore store;
-  private volatile List<Target> enabled = List.of();
+  private volatile Snapshot snapshot = new Snapshot(-1, List.of());
   private ScheduledExecutorService reloader;
 
   EnabledTargets(TargetStore store) {
     this.store = store;
   }
 
+  /** The enabled targets as of a version of the targets table. */
+  private record Snapshot(long version, List<Target> enabled) {}
+
   List<Target> all() {
-    return enabled;
+    return snapshot.enabled();
+  }
+
+  /**
+   * The enabled targets as the caller's write transaction sees them: the version is read once per
+   * transaction, and the list reloaded through the same transaction when it has moved on.
+   */
+  List<Target> current(WriteSession session) {
+    Snapshot checked = (Snapshot) session.transactionValue(this);
+    if (checked == null) {
+      JdbcClient jdbc = session.jdbc();
+      long version = TargetStore.version(jdbc);
+      checked = snapshot;
+      if (checked.version() != version) {
+        checked = new Snapshot(version, enabledOnly(store.list(jdbc)));
+        keepNewer(checked);
+      }
+      session.putTransactionValue(this, checked);
+    }
+    return checked.enabled();
   }
 
   void reload() {
     try {
-      enabled = store.list().stream().filter(Target::enabled).toList();
+      long version = store.version();
+      keepNewer(new Snapshot(version, enabledOnly(store.list())));
     } catch (RuntimeException e) {
       log.warn("Reloading targets failed: {}", e.toString());
     }
+  }
+
+  /** Versions only grow: a reload that read an older version must not undo a newer one. */
+  private synchronized void keepNewer(Snapshot loaded) {
+    if (loaded.version() >= snapshot.version()) {
+      snapshot = loaded;
+    }
+  }
+
+  private static List<Target> enabledOnly(List<Target> targets) {
+    return targets.stream().filter(Target::enabled).toList();
   }
 
   @Override

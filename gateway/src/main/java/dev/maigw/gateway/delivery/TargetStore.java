@@ -1,6 +1,7 @@
 package dev.maigw.gateway.delivery;
 
 import dev.maigw.gateway.storage.GroupCommitWriter;
+import dev.maigw.gateway.storage.WriteSession;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
@@ -38,11 +40,9 @@ public class TargetStore {
 
   Target create(TargetSettings settings, String id, String secret) {
     long now = clock.millis();
-    writer.write(
-        session ->
-            session
-                .jdbc()
-                .sql(
+    change(
+        jdbc ->
+            jdbc.sql(
                     """
                     INSERT INTO targets (target_id, name, url, secret, message_types,
                         conversation_filter, sender_filter, content_filter, headers, timeout_ms,
@@ -69,11 +69,9 @@ public class TargetStore {
 
   /** Replaces a target's settings (not its secret or state); false when it does not exist. */
   boolean update(String id, TargetSettings settings) {
-    return writer.write(
-            session ->
-                session
-                    .jdbc()
-                    .sql(
+    return change(
+            jdbc ->
+                jdbc.sql(
                         """
                         UPDATE targets SET name = ?, url = ?, message_types = ?,
                             conversation_filter = ?, sender_filter = ?, content_filter = ?,
@@ -97,22 +95,18 @@ public class TargetStore {
   }
 
   void updateSecret(String id, String secret) {
-    writer.write(
-        session ->
-            session
-                .jdbc()
-                .sql("UPDATE targets SET secret = ?, updated_at_ms = ? WHERE target_id = ?")
+    change(
+        jdbc ->
+            jdbc.sql("UPDATE targets SET secret = ?, updated_at_ms = ? WHERE target_id = ?")
                 .params(secret, clock.millis(), id)
                 .update());
   }
 
   /** Turns delivery to a target on or off; {@code reason} says why it was turned off. */
   public boolean setEnabled(String id, boolean enabled, String reason) {
-    return writer.write(
-            session ->
-                session
-                    .jdbc()
-                    .sql(
+    return change(
+            jdbc ->
+                jdbc.sql(
                         "UPDATE targets SET enabled = ?, disabled_reason = ?, updated_at_ms = ?"
                             + " WHERE target_id = ?")
                     .params(enabled ? 1 : 0, enabled ? null : reason, clock.millis(), id)
@@ -121,10 +115,35 @@ public class TargetStore {
   }
 
   boolean delete(String id) {
-    return writer.write(
-            session ->
-                session.jdbc().sql("DELETE FROM targets WHERE target_id = ?").param(id).update())
+    return change(jdbc -> jdbc.sql("DELETE FROM targets WHERE target_id = ?").param(id).update())
         == 1;
+  }
+
+  /** Runs a change to the targets and bumps their version in the same transaction. */
+  private <T> T change(Function<JdbcClient, T> statement) {
+    return writer.write(
+        session -> {
+          T result = statement.apply(session.jdbc());
+          markChanged(session);
+          return result;
+        });
+  }
+
+  /**
+   * Bumps the targets' version inside the caller's transaction; every transaction that changes a
+   * target must, so that recorders on every instance notice (see {@link EnabledTargets}).
+   */
+  static void markChanged(WriteSession session) {
+    session.jdbc().sql("UPDATE targets_version SET version = version + 1 WHERE id = 1").update();
+  }
+
+  /** The targets' version, read through {@code jdbc} (the reader, or a write transaction's). */
+  static long version(JdbcClient jdbc) {
+    return jdbc.sql("SELECT version FROM targets_version WHERE id = 1").query(Long.class).single();
+  }
+
+  long version() {
+    return version(reader);
   }
 
   public Optional<Target> find(String id) {
@@ -136,8 +155,12 @@ public class TargetStore {
   }
 
   public List<Target> list() {
-    return reader
-        .sql("SELECT " + COLUMNS + " FROM targets ORDER BY created_at_ms, target_id")
+    return list(reader);
+  }
+
+  /** Every target, read through {@code jdbc} (the reader, or a write transaction's). */
+  List<Target> list(JdbcClient jdbc) {
+    return jdbc.sql("SELECT " + COLUMNS + " FROM targets ORDER BY created_at_ms, target_id")
         .query(this::toTarget)
         .list();
   }

@@ -21,6 +21,7 @@ public final class WriteSession implements AutoCloseable {
   private final JdbcClient jdbc;
   private final Map<String, PreparedStatement> statements = new HashMap<>();
   private final List<Runnable> afterCommit = new ArrayList<>();
+  private final Map<Object, Object> transactionValues = new HashMap<>();
 
   WriteSession(Connection connection) {
     this.connection = connection;
@@ -55,10 +56,26 @@ public final class WriteSession implements AutoCloseable {
     afterCommit.add(action);
   }
 
-  /** Hands out and forgets the actions of the transaction that just ended. */
+  /**
+   * A value kept for the rest of the current transaction (e.g. something checked once per batch
+   * rather than once per row), or null.
+   */
+  public Object transactionValue(Object key) {
+    return transactionValues.get(key);
+  }
+
+  public void putTransactionValue(Object key, Object value) {
+    transactionValues.put(key, value);
+  }
+
+  /**
+   * Hands out the actions of the transaction that just ended (committed or not) and forgets them
+   * and its values.
+   */
   List<Runnable> takeAfterCommit() {
     List<Runnable> actions = List.copyOf(afterCommit);
     afterCommit.clear();
+    transactionValues.clear();
     return actions;
   }
 
