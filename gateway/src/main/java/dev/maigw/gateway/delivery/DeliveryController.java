@@ -4,8 +4,11 @@ import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,6 +23,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DeliveryController {
 
   private static final int MAX_LIMIT = 500;
+  private static final Set<String> STATUSES =
+      Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.DEAD);
 
   private final DeliveryStore deliveries;
   private final TargetStore targets;
@@ -51,6 +56,10 @@ class DeliveryController {
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new GatewayException(Problem.BAD_REQUEST, "limit must be between 1 and 500.");
     }
+    if (status != null && !STATUSES.contains(status)) {
+      throw new GatewayException(
+          Problem.BAD_REQUEST, "status must be one of pending, delivered, dead.");
+    }
     Long seq = null;
     if (messageId != null) {
       seq = messages.find(messageId).map(StoredMessage::seq).orElse(-1L);
@@ -77,13 +86,28 @@ class DeliveryController {
           Problem.INVALID_REQUEST,
           "Only dead deliveries can be replayed; this one is " + delivery.status() + ".");
     }
-    return replayed(deliveries.replay(id, null));
+    return replayed(deliveries.replay(id, null, null, null));
   }
 
-  /** Sends every dead delivery (of one target, with {@code ?targetId=}) again. */
+  /**
+   * Sends every dead delivery matching the filters again: {@code ?targetId=}, {@code
+   * ?conversation=}, {@code ?since=} (an ISO-8601 instant: recorded at or after it).
+   */
   @PostMapping("/api/deliveries/replay")
-  Map<String, Integer> replayDead(@RequestParam(required = false) String targetId) {
-    return replayed(deliveries.replay(null, targetId));
+  Map<String, Integer> replayDead(
+      @RequestParam(required = false) String targetId,
+      @RequestParam(required = false) String conversation,
+      @RequestParam(required = false) String since) {
+    Instant from = null;
+    if (since != null) {
+      try {
+        from = Instant.parse(since);
+      } catch (DateTimeParseException e) {
+        throw new GatewayException(
+            Problem.BAD_REQUEST, "since must be an ISO-8601 instant such as 2026-11-26T08:00:00Z.");
+      }
+    }
+    return replayed(deliveries.replay(null, targetId, conversation, from));
   }
 
   @GetMapping("/api/targets/{id}/health")

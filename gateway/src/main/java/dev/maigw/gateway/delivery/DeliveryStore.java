@@ -197,8 +197,13 @@ class DeliveryStore {
         });
   }
 
-  /** Makes dead deliveries pending again, with a fresh schedule and the same id. */
-  int replay(String deliveryId, String targetId) {
+  /**
+   * Makes dead deliveries pending again, with a fresh schedule and the same id: those matching
+   * every given filter (each may be null).
+   *
+   * @param createdFrom only deliveries recorded at or after this instant
+   */
+  int replay(String deliveryId, String targetId, String conversationId, Instant createdFrom) {
     long now = clock.millis();
     StringBuilder sql =
         new StringBuilder(
@@ -212,6 +217,14 @@ class DeliveryStore {
     if (targetId != null) {
       sql.append(" AND target_id = ?");
       params.add(targetId);
+    }
+    if (conversationId != null) {
+      sql.append(" AND conversation_id = ?");
+      params.add(conversationId);
+    }
+    if (createdFrom != null) {
+      sql.append(" AND created_at_ms >= ?");
+      params.add(createdFrom.toEpochMilli());
     }
     return writer.write(session -> session.jdbc().sql(sql.toString()).params(params).update());
   }

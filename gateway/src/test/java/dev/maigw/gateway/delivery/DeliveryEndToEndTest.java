@@ -103,6 +103,44 @@ class DeliveryEndToEndTest {
     }
   }
 
+  @Test
+  void replaysTheDeadDeliveriesOfOneConversationOnly() {
+    try (ScriptedReceiver receiver = new ScriptedReceiver().otherwise(500)) {
+      var created =
+          gateway.postApi(
+              "/api/targets",
+              JSON.writeValueAsString(
+                  Map.of("url", receiver.url(), "contentContains", "dl-filter-")));
+      assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+      String targetId = JSON.readTree(created.body()).get("id").asString();
+      gateway.postWebhook(Fixtures.reply("dl-filter-a", "conv-filter-a"));
+      gateway.postWebhook(Fixtures.reply("dl-filter-b", "conv-filter-b"));
+      String dead = "/api/deliveries?status=dead&targetId=" + targetId;
+      await()
+          .atMost(PATIENCE)
+          .until(() -> JSON.readTree(gateway.getApi(dead).body()).get("items").size() == 2);
+
+      receiver.otherwise(200);
+      var replay =
+          gateway.postApi(
+              "/api/deliveries/replay?targetId=" + targetId + "&conversation=conv-filter-a", "");
+
+      assertThat(JSON.readTree(replay.body()).get("replayed").asInt()).isEqualTo(1);
+      await().atMost(PATIENCE).until(() -> receiver.received().size() == 7);
+      assertThat(JSON.readTree(receiver.received().get(6).body()).get("id").asString())
+          .isEqualTo("dl-filter-a");
+      assertThat(JSON.readTree(gateway.getApi(dead).body()).get("items")).hasSize(1);
+    }
+  }
+
+  @Test
+  void refusesAnUnknownStatusAndAMalformedReplayFilter() {
+    assertThat(gateway.getApi("/api/deliveries?status=daed").statusCode()).isEqualTo(400);
+    var replay = gateway.postApi("/api/deliveries/replay?since=yesterday", "");
+    assertThat(replay.statusCode()).isEqualTo(400);
+    assertThat(replay.body()).contains("ISO-8601");
+  }
+
   @ParameterizedTest
   @ValueSource(ints = {301, 302, 400, 401, 404, 500, 502})
   void treatsEveryNon2xxAnswerAsAFailureToRetry(int status) {
