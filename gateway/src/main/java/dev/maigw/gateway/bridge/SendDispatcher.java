@@ -1,6 +1,8 @@
 package dev.maigw.gateway.bridge;
 
+import dev.maigw.gateway.system.DaemonThreads;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.PollingLoop;
 import dev.maigw.gateway.system.WakeUps;
 import dev.maigw.sdk.client.AttachmentRef;
 import dev.maigw.sdk.client.MaiAgentApiException;
@@ -42,8 +44,7 @@ class SendDispatcher implements SmartLifecycle {
   private final WakeUps wakeUps = new WakeUps();
   private final Semaphore callSlots;
   private final ExecutorService calls;
-  private volatile boolean running;
-  private Thread loop;
+  private final PollingLoop loop;
 
   SendDispatcher(
       SendStore store,
@@ -60,29 +61,23 @@ class SendDispatcher implements SmartLifecycle {
     this.json = json;
     this.callSlots = new Semaphore(properties.maxConcurrentCalls());
     this.calls =
-        Executors.newFixedThreadPool(properties.maxConcurrentCalls(), named("maiagent-call"));
+        Executors.newFixedThreadPool(
+            properties.maxConcurrentCalls(), DaemonThreads.named("maiagent-call"));
+    this.loop =
+        new PollingLoop(
+            "send-dispatcher",
+            wakeUps,
+            POLL,
+            () -> {
+              if (properties.isConfigured()) {
+                dispatchReady();
+              }
+            });
   }
 
   /** Something changed: look for sends to dispatch now rather than at the next poll. */
   void signal() {
     wakeUps.signal();
-  }
-
-  private void runLoop() {
-    while (running) {
-      try {
-        wakeUps.await(POLL);
-        if (running && properties.isConfigured()) {
-          dispatchReady();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        // Store unavailable and the like: try again at the next wake-up.
-        log.warn("Dispatching sends failed: {}", e.toString());
-      }
-    }
   }
 
   private void dispatchReady() {
@@ -130,19 +125,14 @@ class SendDispatcher implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = true;
-    loop = new Thread(this::runLoop, "send-dispatcher");
-    loop.setDaemon(true);
     loop.start();
   }
 
   @Override
   public void stop() {
-    running = false;
-    signal();
+    loop.stop();
     calls.shutdown();
     try {
-      loop.join(5_000);
       if (!calls.awaitTermination(properties.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
         calls.shutdownNow();
       }
@@ -153,20 +143,12 @@ class SendDispatcher implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return running;
+    return loop.isRunning();
   }
 
   /** Stops before the web server's graceful shutdown ends and well before the writer closes. */
   @Override
   public int getPhase() {
     return SmartLifecycle.DEFAULT_PHASE - 2048;
-  }
-
-  private static java.util.concurrent.ThreadFactory named(String name) {
-    return runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    };
   }
 }

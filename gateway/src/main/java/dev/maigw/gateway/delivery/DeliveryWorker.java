@@ -8,6 +8,8 @@ import dev.maigw.gateway.delivery.outbound.OutboundResponse;
 import dev.maigw.gateway.delivery.outbound.TargetUrl;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.StoredMessage;
+import dev.maigw.gateway.system.DaemonThreads;
+import dev.maigw.gateway.system.PollingLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,9 +56,8 @@ class DeliveryWorker implements SmartLifecycle {
   private final DeliveryLanes lanes;
   private final GuardedHttpClient http;
   private final HandlerTargets handlers;
+  private final PollingLoop claims;
   private ExecutorService workers;
-  private Thread loop;
-  private volatile boolean running;
   private volatile boolean backlog;
 
   DeliveryWorker(
@@ -82,22 +83,7 @@ class DeliveryWorker implements SmartLifecycle {
         GuardedHttpClient.builder(OutboundAddressPolicy.parse(properties.forwardAllow()))
             .maxConnections(properties.workers() * 2, properties.perTarget())
             .build();
-  }
-
-  private void runLoop() {
-    while (running) {
-      try {
-        wakeUps.await(properties.poll());
-        if (running) {
-          claimDue();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        log.warn("Looking for due deliveries failed: {}", e.toString());
-      }
-    }
+    this.claims = new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue);
   }
 
   /**
@@ -299,35 +285,27 @@ class DeliveryWorker implements SmartLifecycle {
 
   @Override
   public void start() {
-    running = true;
     workers =
-        Executors.newFixedThreadPool(
-            properties.workers(),
-            r -> {
-              Thread thread = new Thread(r, "delivery-worker");
-              thread.setDaemon(true);
-              return thread;
-            });
+        Executors.newFixedThreadPool(properties.workers(), DaemonThreads.named("delivery-worker"));
     lanes.start(this::launch);
-    loop = new Thread(this::runLoop, "delivery-dispatcher");
-    loop.setDaemon(true);
-    loop.start();
+    claims.start();
   }
 
-  /** Stops taking new deliveries; attempts in flight finish (or their lease runs out). */
+  /**
+   * Stops taking new deliveries and gives back the leases of those only queued here; attempts in
+   * flight finish (or their lease runs out).
+   */
   @Override
   public void stop() {
-    running = false;
+    claims.stop();
     List<Job> dropped = lanes.stop();
     try {
       deliveries.releaseLeases(dropped);
     } catch (RuntimeException e) {
       log.warn("Releasing {} queued deliveries failed; their leases run out", dropped.size(), e);
     }
-    wakeUps.signal();
     workers.shutdown();
     try {
-      loop.join(5_000);
       workers.awaitTermination(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -337,7 +315,7 @@ class DeliveryWorker implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return running;
+    return claims.isRunning();
   }
 
   /** Stops after the web server (no new messages) and before the writer closes. */

@@ -1,6 +1,7 @@
 package dev.maigw.gateway.delivery;
 
 import dev.maigw.gateway.storage.WriteSession;
+import dev.maigw.gateway.system.DaemonThreads;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -80,13 +81,7 @@ class EnabledTargets implements SmartLifecycle {
   @Override
   public void start() {
     reload();
-    reloader =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread thread = new Thread(r, "target-reload");
-              thread.setDaemon(true);
-              return thread;
-            });
+    reloader = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("target-reload"));
     reloader.scheduleWithFixedDelay(this::reload, 2, 2, TimeUnit.SECONDS);
   }
 

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -40,35 +41,27 @@ public class TargetStore {
 
   Target create(TargetSettings settings, String id, String secret) {
     long now = clock.millis();
+    List<Object> params = new ArrayList<>(List.of(id, secret));
+    params.addAll(settingsValues(settings));
+    params.addAll(List.of(now, now));
     change(
         jdbc ->
             jdbc.sql(
                     """
-                    INSERT INTO targets (target_id, name, url, secret, message_types,
+                    INSERT INTO targets (target_id, secret, name, url, message_types,
                         conversation_filter, sender_filter, content_filter, headers, timeout_ms,
                         ordered, enabled, created_at_ms, updated_at_ms)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
                     """)
-                .params(
-                    id,
-                    settings.name(),
-                    settings.url(),
-                    secret,
-                    String.join(",", settings.messageTypes()),
-                    settings.conversationFilter(),
-                    settings.senderFilter(),
-                    settings.contentFilter(),
-                    json.writeValueAsString(settings.headers()),
-                    settings.timeout().toMillis(),
-                    settings.ordered() ? 1 : 0,
-                    now,
-                    now)
+                .params(params)
                 .update());
     return find(id).orElseThrow();
   }
 
   /** Replaces a target's settings (not its secret or state); false when it does not exist. */
   boolean update(String id, TargetSettings settings) {
+    List<Object> params = new ArrayList<>(settingsValues(settings));
+    params.addAll(List.of(clock.millis(), id));
     return change(
             jdbc ->
                 jdbc.sql(
@@ -78,20 +71,26 @@ public class TargetStore {
                             headers = ?, timeout_ms = ?, ordered = ?, updated_at_ms = ?
                         WHERE target_id = ?
                         """)
-                    .params(
-                        settings.name(),
-                        settings.url(),
-                        String.join(",", settings.messageTypes()),
-                        settings.conversationFilter(),
-                        settings.senderFilter(),
-                        settings.contentFilter(),
-                        json.writeValueAsString(settings.headers()),
-                        settings.timeout().toMillis(),
-                        settings.ordered() ? 1 : 0,
-                        clock.millis(),
-                        id)
+                    .params(params)
                     .update())
         == 1;
+  }
+
+  /**
+   * The settings' column values, in the order name, url, message_types, conversation_filter,
+   * sender_filter, content_filter, headers, timeout_ms, ordered (filters may be null).
+   */
+  private List<Object> settingsValues(TargetSettings settings) {
+    return Arrays.asList(
+        settings.name(),
+        settings.url(),
+        String.join(",", settings.messageTypes()),
+        settings.conversationFilter(),
+        settings.senderFilter(),
+        settings.contentFilter(),
+        json.writeValueAsString(settings.headers()),
+        settings.timeout().toMillis(),
+        settings.ordered() ? 1 : 0);
   }
 
   void updateSecret(String id, String secret) {

@@ -4,6 +4,7 @@ import dev.maigw.gateway.message.MessageSignals;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.query.MessageView;
+import dev.maigw.gateway.system.DaemonThreads;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
 import java.io.IOException;
@@ -45,13 +46,7 @@ class StreamController implements SmartLifecycle {
     this.signals = signals;
     this.properties = properties;
     this.slots = new Semaphore(properties.maxStreams());
-    this.streams =
-        Executors.newCachedThreadPool(
-            runnable -> {
-              Thread thread = new Thread(runnable, "sse-stream");
-              thread.setDaemon(true);
-              return thread;
-            });
+    this.streams = Executors.newCachedThreadPool(DaemonThreads.named("sse-stream"));
   }
 
   @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery.outbound;
 
+import dev.maigw.gateway.system.DaemonThreads;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -77,13 +78,7 @@ public final class GuardedHttpClient implements AutoCloseable {
             .setUserAgent(builder.userAgent)
             .build();
     ScheduledThreadPoolExecutor timer =
-        new ScheduledThreadPoolExecutor(
-            1,
-            task -> {
-              Thread thread = new Thread(task, "outbound-deadlines");
-              thread.setDaemon(true);
-              return thread;
-            });
+        new ScheduledThreadPoolExecutor(1, DaemonThreads.named("outbound-deadlines"));
     timer.setRemoveOnCancelPolicy(true); // most deadlines are cancelled; don't keep them queued
     deadlines = timer;
   }
