@@ -8,6 +8,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How to run an emulator. {@link #defaults()} matches the command line's defaults (see {@link
@@ -66,90 +67,87 @@ public record EmulatorConfig(
   }
 
   public EmulatorConfig withHost(String value) {
-    return new EmulatorConfig(
-        value,
-        port,
-        apiKey,
-        webhookUrl,
-        replyDelay,
-        retrySchedule,
-        webhookTimeout,
-        slashless,
-        clock);
+    return edit(c -> c.host = value);
   }
 
   public EmulatorConfig withPort(int value) {
-    return new EmulatorConfig(
-        host,
-        value,
-        apiKey,
-        webhookUrl,
-        replyDelay,
-        retrySchedule,
-        webhookTimeout,
-        slashless,
-        clock);
+    return edit(c -> c.port = value);
   }
 
   public EmulatorConfig withApiKey(String value) {
-    return new EmulatorConfig(
-        host, port, value, webhookUrl, replyDelay, retrySchedule, webhookTimeout, slashless, clock);
+    return edit(c -> c.apiKey = value);
   }
 
   /**
    * @throws ConfigurationException unless {@code value} is a loopback http(s) URL
    */
   public EmulatorConfig withWebhookUrl(String value) {
-    return new EmulatorConfig(
-        host,
-        port,
-        apiKey,
-        Loopback.requireLoopbackUrl("MAIAGENT_EMULATOR_WEBHOOK_URL", value),
-        replyDelay,
-        retrySchedule,
-        webhookTimeout,
-        slashless,
-        clock);
+    return edit(
+        c -> c.webhookUrl = Loopback.requireLoopbackUrl("MAIAGENT_EMULATOR_WEBHOOK_URL", value));
   }
 
   public EmulatorConfig withReplyDelay(Duration value) {
-    return new EmulatorConfig(
-        host, port, apiKey, webhookUrl, value, retrySchedule, webhookTimeout, slashless, clock);
+    return edit(c -> c.replyDelay = value);
   }
 
   public EmulatorConfig withRetryDelays(Duration... delays) {
-    return new EmulatorConfig(
-        host,
-        port,
-        apiKey,
-        webhookUrl,
-        replyDelay,
-        new RetrySchedule(List.of(delays)),
-        webhookTimeout,
-        slashless,
-        clock);
+    return edit(c -> c.retrySchedule = new RetrySchedule(List.of(delays)));
   }
 
   public EmulatorConfig withWebhookTimeout(Duration value) {
-    return new EmulatorConfig(
-        host, port, apiKey, webhookUrl, replyDelay, retrySchedule, value, slashless, clock);
+    return edit(c -> c.webhookTimeout = value);
   }
 
   public EmulatorConfig withSlashless(SlashlessMode value) {
-    return new EmulatorConfig(
-        host, port, apiKey, webhookUrl, replyDelay, retrySchedule, webhookTimeout, value, clock);
+    return edit(c -> c.slashless = value);
   }
 
   public EmulatorConfig withClock(Clock value) {
-    return new EmulatorConfig(
-        host,
-        port,
-        apiKey,
-        webhookUrl,
-        replyDelay,
-        retrySchedule,
-        webhookTimeout,
-        slashless,
-        value);
+    return edit(c -> c.clock = value);
+  }
+
+  /** A copy with one setting changed by {@code change}; the copy is checked like any other. */
+  private EmulatorConfig edit(Consumer<Settings> change) {
+    Settings settings = new Settings(this);
+    change.accept(settings);
+    return settings.toConfig();
+  }
+
+  /** The settings, one assignable field each, for {@link #edit}. */
+  private static final class Settings {
+    String host;
+    int port;
+    String apiKey;
+    URI webhookUrl;
+    Duration replyDelay;
+    RetrySchedule retrySchedule;
+    Duration webhookTimeout;
+    SlashlessMode slashless;
+    Clock clock;
+
+    Settings(EmulatorConfig config) {
+      host = config.host;
+      port = config.port;
+      apiKey = config.apiKey;
+      webhookUrl = config.webhookUrl;
+      replyDelay = config.replyDelay;
+      retrySchedule = config.retrySchedule;
+      webhookTimeout = config.webhookTimeout;
+      slashless = config.slashless;
+      clock = config.clock;
+    }
+
+    EmulatorConfig toConfig() {
+      return new EmulatorConfig(
+          host,
+          port,
+          apiKey,
+          webhookUrl,
+          replyDelay,
+          retrySchedule,
+          webhookTimeout,
+          slashless,
+          clock);
+    }
   }
 }

@@ -1,6 +1,7 @@
 package dev.maigw.emulator.fault;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * The emulator's run-time behaviour switches. {@link #none()} is well-behaved MaiAgent as
@@ -73,168 +74,98 @@ public record Faults(
   }
 
   public Faults withDeliveryCopies(int copies) {
-    return new Faults(
-        copies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.deliveryCopies = copies);
   }
 
   public Faults withExtraDeliveryDelay(Duration delay) {
-    return new Faults(
-        deliveryCopies,
-        delay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.extraDeliveryDelay = delay);
   }
 
   public Faults withOutOfOrderBatch(int batch) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        batch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.outOfOrderBatch = batch);
   }
 
   public Faults withTimestampKey(Casing key) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        key,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.timestampKey = key);
   }
 
   public Faults withTimestampFormat(TimestampFormat format) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        format,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.timestampFormat = format);
   }
 
   public Faults withSenderIdType(SenderIdType type) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        type,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.senderIdType = type);
   }
 
   public Faults withCitationShape(CitationShape shape) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        shape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.citationShape = shape);
   }
 
   public Faults withCitationNodes(boolean include) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        include,
-        streamIdKey,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.citationNodes = include);
   }
 
   public Faults withStreamIdKey(Casing key) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        key,
-        streamDoneSentinel,
-        receiptDelay);
+    return edit(b -> b.streamIdKey = key);
   }
 
   public Faults withStreamDoneSentinel(boolean sentinel) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        sentinel,
-        receiptDelay);
+    return edit(b -> b.streamDoneSentinel = sentinel);
   }
 
   public Faults withReceiptDelay(Duration delay) {
-    return new Faults(
-        deliveryCopies,
-        extraDeliveryDelay,
-        outOfOrderBatch,
-        timestampKey,
-        timestampFormat,
-        senderIdType,
-        citationShape,
-        citationNodes,
-        streamIdKey,
-        streamDoneSentinel,
-        delay);
+    return edit(b -> b.receiptDelay = delay);
+  }
+
+  /** A copy with one switch changed by {@code change}; the copy is checked like any other. */
+  private Faults edit(Consumer<Switches> change) {
+    Switches switches = new Switches(this);
+    change.accept(switches);
+    return switches.toFaults();
+  }
+
+  /** The switches, one assignable field each, for {@link #edit}. */
+  private static final class Switches {
+    int deliveryCopies;
+    Duration extraDeliveryDelay;
+    int outOfOrderBatch;
+    Casing timestampKey;
+    TimestampFormat timestampFormat;
+    SenderIdType senderIdType;
+    CitationShape citationShape;
+    boolean citationNodes;
+    Casing streamIdKey;
+    boolean streamDoneSentinel;
+    Duration receiptDelay;
+
+    Switches(Faults faults) {
+      deliveryCopies = faults.deliveryCopies;
+      extraDeliveryDelay = faults.extraDeliveryDelay;
+      outOfOrderBatch = faults.outOfOrderBatch;
+      timestampKey = faults.timestampKey;
+      timestampFormat = faults.timestampFormat;
+      senderIdType = faults.senderIdType;
+      citationShape = faults.citationShape;
+      citationNodes = faults.citationNodes;
+      streamIdKey = faults.streamIdKey;
+      streamDoneSentinel = faults.streamDoneSentinel;
+      receiptDelay = faults.receiptDelay;
+    }
+
+    Faults toFaults() {
+      return new Faults(
+          deliveryCopies,
+          extraDeliveryDelay,
+          outOfOrderBatch,
+          timestampKey,
+          timestampFormat,
+          senderIdType,
+          citationShape,
+          citationNodes,
+          streamIdKey,
+          streamDoneSentinel,
+          receiptDelay);
+    }
   }
 
   private static void requireNonNegative(String fault, Duration value) {
