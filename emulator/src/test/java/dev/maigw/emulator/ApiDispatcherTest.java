@@ -5,29 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maigw.emulator.access.SlashlessMode;
 import dev.maigw.emulator.testing.ApiClient;
 import dev.maigw.emulator.testing.Emulators;
+import dev.maigw.emulator.testing.SharedEmulator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 class ApiDispatcherTest {
-  private static MaiAgentEmulator emulator;
-  private static ApiClient api;
+  @RegisterExtension static final SharedEmulator shared = new SharedEmulator();
 
-  @BeforeAll
-  static void start() {
-    emulator = MaiAgentEmulator.start(Emulators.fast("http://127.0.0.1:9/hook"));
-    api = new ApiClient(emulator);
-  }
+  private final MaiAgentEmulator emulator = shared.emulator();
+  private final ApiClient api = shared.api();
 
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  private static HttpResponse<String> getInboxesWith(String authorization) {
+  private HttpResponse<String> getInboxesWith(String authorization) {
     HttpRequest.Builder request = api.request(emulator.baseUrl().resolve("inboxes/")).GET();
     if (authorization != null) {
       request.header("Authorization", authorization);

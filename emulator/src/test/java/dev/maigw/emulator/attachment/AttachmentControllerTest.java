@@ -4,39 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maigw.emulator.MaiAgentEmulator;
 import dev.maigw.emulator.testing.ApiClient;
-import dev.maigw.emulator.testing.Emulators;
 import dev.maigw.emulator.testing.MultipartBody;
+import dev.maigw.emulator.testing.SharedEmulator;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 class AttachmentControllerTest {
-  private static MaiAgentEmulator emulator;
-  private static ApiClient api;
+  @RegisterExtension static final SharedEmulator shared = new SharedEmulator();
 
-  @BeforeAll
-  static void start() {
-    emulator = MaiAgentEmulator.start(Emulators.fast("http://127.0.0.1:9/hook"));
-    api = new ApiClient(emulator);
-  }
+  private final MaiAgentEmulator emulator = shared.emulator();
+  private final ApiClient api = shared.api();
 
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  private static HttpResponse<String> postMultipart(String path, MultipartBody body) {
+  private HttpResponse<String> postMultipart(String path, MultipartBody body) {
     return api.send(
         api.api(path)
             .header("Content-Type", body.contentType())
             .POST(HttpRequest.BodyPublishers.ofByteArray(body.bytes())));
   }
 
-  private static MultipartBody oneFile() {
+  private MultipartBody oneFile() {
     return new MultipartBody()
         .file(
             "file", "報表.xls", "application/vnd.ms-excel", "cells".getBytes(StandardCharsets.UTF_8));

@@ -4,16 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maigw.emulator.MaiAgentEmulator;
 import dev.maigw.emulator.testing.ApiClient;
-import dev.maigw.emulator.testing.Emulators;
 import dev.maigw.emulator.testing.MultipartBody;
+import dev.maigw.emulator.testing.SharedEmulator;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 class StorageControllerTest {
@@ -22,21 +21,12 @@ class StorageControllerTest {
       List.of(
           "key", "x-amz-algorithm", "x-amz-credential", "x-amz-date", "policy", "x-amz-signature");
 
-  private static MaiAgentEmulator emulator;
-  private static ApiClient api;
+  @RegisterExtension static final SharedEmulator shared = new SharedEmulator();
 
-  @BeforeAll
-  static void start() {
-    emulator = MaiAgentEmulator.start(Emulators.fast("http://127.0.0.1:9/hook"));
-    api = new ApiClient(emulator);
-  }
+  private final MaiAgentEmulator emulator = shared.emulator();
+  private final ApiClient api = shared.api();
 
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
-
-  private static JsonNode presign() {
+  private JsonNode presign() {
     return ApiClient.json(
         api.postJson(
             "upload-presigned-url/",
@@ -46,7 +36,7 @@ class StorageControllerTest {
   }
 
   /** The presigned fields in order, minus {@code skip}, with the file before {@code fileBefore}. */
-  private static MultipartBody form(JsonNode presign, String skip, String fileBefore) {
+  private MultipartBody form(JsonNode presign, String skip, String fileBefore) {
     MultipartBody body = new MultipartBody();
     for (String field : FIELDS) {
       if (field.equals(fileBefore)) {
@@ -62,7 +52,7 @@ class StorageControllerTest {
     return body;
   }
 
-  private static HttpResponse<String> upload(JsonNode presign, MultipartBody form) {
+  private HttpResponse<String> upload(JsonNode presign, MultipartBody form) {
     return api.send(
         api.request(URI.create(presign.get("url").asString()))
             .header("Content-Type", form.contentType())

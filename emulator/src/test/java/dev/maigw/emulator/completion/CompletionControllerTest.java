@@ -8,31 +8,21 @@ import dev.maigw.emulator.fault.Faults;
 import dev.maigw.emulator.message.ReplyComposer;
 import dev.maigw.emulator.system.Json;
 import dev.maigw.emulator.testing.ApiClient;
-import dev.maigw.emulator.testing.Emulators;
+import dev.maigw.emulator.testing.SharedEmulator;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 class CompletionControllerTest {
   private static final String PATH = "chatbots/bot-1/completions/";
-  private static MaiAgentEmulator emulator;
-  private static ApiClient api;
+  @RegisterExtension static final SharedEmulator shared = new SharedEmulator();
 
-  @BeforeAll
-  static void start() {
-    emulator = MaiAgentEmulator.start(Emulators.fast("http://127.0.0.1:9/hook"));
-    api = new ApiClient(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  private final MaiAgentEmulator emulator = shared.emulator();
+  private final ApiClient api = shared.api();
 
   @BeforeEach
   void clean() {
@@ -40,7 +30,7 @@ class CompletionControllerTest {
   }
 
   /** The {@code data:} payloads of an SSE body, in order. */
-  private static List<String> events(String body) {
+  private List<String> events(String body) {
     return Arrays.stream(body.split("\n\n"))
         .filter(event -> event.startsWith("data: "))
         .map(event -> event.substring("data: ".length()))

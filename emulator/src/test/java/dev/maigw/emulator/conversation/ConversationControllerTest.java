@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maigw.emulator.MaiAgentEmulator;
 import dev.maigw.emulator.inbox.InboxDirectory;
 import dev.maigw.emulator.testing.ApiClient;
-import dev.maigw.emulator.testing.Emulators;
+import dev.maigw.emulator.testing.SharedEmulator;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 class ConversationControllerTest {
-  private static MaiAgentEmulator emulator;
-  private static ApiClient api;
+  @RegisterExtension static final SharedEmulator shared = new SharedEmulator();
 
-  @BeforeAll
-  static void start() {
-    emulator = MaiAgentEmulator.start(Emulators.fast("http://127.0.0.1:9/hook"));
-    api = new ApiClient(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  private final MaiAgentEmulator emulator = shared.emulator();
+  private final ApiClient api = shared.api();
 
   @Test
   void creatingAnswers201WithTheDocumentedFields() {

@@ -4,29 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maigw.emulator.MaiAgentEmulator;
 import dev.maigw.emulator.testing.ApiClient;
-import dev.maigw.emulator.testing.Emulators;
+import dev.maigw.emulator.testing.SharedEmulator;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 class InboxControllerTest {
-  private static MaiAgentEmulator emulator;
-  private static ApiClient api;
+  @RegisterExtension static final SharedEmulator shared = new SharedEmulator();
 
-  @BeforeAll
-  static void start() {
-    emulator = MaiAgentEmulator.start(Emulators.fast("http://127.0.0.1:9/hook"));
-    api = new ApiClient(emulator);
-  }
-
-  @AfterAll
-  static void stop() {
-    emulator.close();
-  }
+  private final MaiAgentEmulator emulator = shared.emulator();
+  private final ApiClient api = shared.api();
 
   @Test
   void followingAbsoluteNextUrlsVisitsEveryInboxOnce() {

@@ -10,33 +10,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** The presigned upload: presign, storage POST without the API key, registration. */
 class MaiAgentClientAttachmentsTest {
 
-  private static TestEmulator mai;
-  private static MaiAgentClient client;
+  @RegisterExtension static final TestEmulator mai = new TestEmulator();
 
-  @BeforeAll
-  static void start() {
-    mai = TestEmulator.start();
-    client = mai.client().build();
-  }
-
-  @AfterAll
-  static void stop() {
-    mai.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    mai.reset();
-  }
+  private final MaiAgentClient client = mai.client().build();
 
   @Test
   void uploadsThroughPresignedStorageAndRegisters() throws Exception {

@@ -9,10 +9,8 @@ import dev.maigw.emulator.system.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Chatbot completions, plain and streamed, over loopback HTTP against the emulator. */
@@ -21,24 +19,9 @@ class MaiAgentClientCompletionsTest {
   private static final String CHATBOT = "5c0e3f9a-1d2b-4c6e-8a7f-0b1c2d3e4f50";
   private static final String REPLY = "您的訊息「你好」已收到。這是 AI 助理的回覆。";
 
-  private static TestEmulator mai;
-  private static MaiAgentClient client;
+  @RegisterExtension static final TestEmulator mai = new TestEmulator();
 
-  @BeforeAll
-  static void start() {
-    mai = TestEmulator.start();
-    client = mai.client().build();
-  }
-
-  @AfterAll
-  static void stop() {
-    mai.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    mai.reset();
-  }
+  private final MaiAgentClient client = mai.client().build();
 
   @Test
   void completesInOneAnswerAndStartsAConversation() {

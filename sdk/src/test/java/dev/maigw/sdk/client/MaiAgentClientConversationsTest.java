@@ -7,32 +7,15 @@ import dev.maigw.emulator.inbox.InboxDirectory;
 import dev.maigw.emulator.system.RecordedRequest;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Conversations and authentication, over loopback HTTP against the emulator. */
 class MaiAgentClientConversationsTest {
 
-  private static TestEmulator mai;
-  private static MaiAgentClient client;
+  @RegisterExtension static final TestEmulator mai = new TestEmulator();
 
-  @BeforeAll
-  static void start() {
-    mai = TestEmulator.start();
-    client = mai.client().build();
-  }
-
-  @AfterAll
-  static void stop() {
-    mai.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    mai.reset();
-  }
+  private final MaiAgentClient client = mai.client().build();
 
   @Test
   void createsConversationWithApiKeyJsonAndTrailingSlash() {

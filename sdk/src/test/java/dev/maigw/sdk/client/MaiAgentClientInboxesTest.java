@@ -5,30 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maigw.emulator.inbox.InboxDirectory;
 import dev.maigw.emulator.system.RecordedRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Inbox listing across pages, over loopback HTTP against the emulator. */
 class MaiAgentClientInboxesTest {
 
-  private static TestEmulator mai;
-
-  @BeforeAll
-  static void start() {
-    mai = TestEmulator.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    mai.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    mai.reset();
-  }
+  @RegisterExtension static final TestEmulator mai = new TestEmulator();
 
   @Test
   void listsEveryInboxByFollowingNextAcrossPages() {

@@ -7,33 +7,16 @@ import dev.maigw.emulator.system.RecordedRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 /** Sending and listing messages, over loopback HTTP against the emulator. */
 class MaiAgentClientMessagesTest {
 
-  private static TestEmulator mai;
-  private static MaiAgentClient client;
+  @RegisterExtension static final TestEmulator mai = new TestEmulator();
 
-  @BeforeAll
-  static void start() {
-    mai = TestEmulator.start();
-    client = mai.client().pageSize(2).build();
-  }
-
-  @AfterAll
-  static void stop() {
-    mai.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    mai.reset();
-  }
+  private final MaiAgentClient client = mai.client().pageSize(2).build();
 
   @Test
   void sendsMessageAndReturnsTheReceipt() {

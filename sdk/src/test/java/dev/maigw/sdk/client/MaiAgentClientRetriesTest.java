@@ -7,10 +7,8 @@ import static org.awaitility.Awaitility.await;
 import dev.maigw.emulator.fault.ApiErrorPlan;
 import dev.maigw.emulator.fault.Faults;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Which failures are repeated: reads on 429/503 and network errors; creating POSTs only when
@@ -18,24 +16,9 @@ import org.junit.jupiter.api.Test;
  */
 class MaiAgentClientRetriesTest {
 
-  private static TestEmulator mai;
-  private static MaiAgentClient client;
+  @RegisterExtension static final TestEmulator mai = new TestEmulator();
 
-  @BeforeAll
-  static void start() {
-    mai = TestEmulator.start();
-    client = mai.client().build();
-  }
-
-  @AfterAll
-  static void stop() {
-    mai.close();
-  }
-
-  @BeforeEach
-  void reset() {
-    mai.reset();
-  }
+  private final MaiAgentClient client = mai.client().build();
 
   @Test
   void getIsRepeatedAfter429AndWaitsTheRetryAfter() {

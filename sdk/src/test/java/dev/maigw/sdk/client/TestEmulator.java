@@ -10,28 +10,42 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * An embedded emulator on a random loopback port for the client's tests. Replies are scheduled an
- * hour out and would go to a closed port, so no webhook leaves it during a test.
+ * An embedded emulator on a random loopback port for the client's tests, as a JUnit extension:
+ * started once per test class, reset before each test, closed after the class. Replies are
+ * scheduled an hour out and would go to a closed port, so no webhook leaves it during a test.
+ *
+ * <p>Use: {@code @RegisterExtension static final TestEmulator mai = new TestEmulator();}
  */
-final class TestEmulator implements AutoCloseable {
+final class TestEmulator implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback {
 
-  final MaiAgentEmulator emulator;
+  MaiAgentEmulator emulator;
   final RecordingSleeper sleeper = new RecordingSleeper();
 
-  private TestEmulator(MaiAgentEmulator emulator) {
-    this.emulator = emulator;
-  }
-
-  static TestEmulator start() {
-    return new TestEmulator(
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    emulator =
         MaiAgentEmulator.start(
             EmulatorConfig.defaults()
                 .withPort(0)
                 .withReplyDelay(Duration.ofHours(1))
                 .withRetryDelays()
-                .withWebhookUrl("http://127.0.0.1:" + closedPort() + "/webhook")));
+                .withWebhookUrl("http://127.0.0.1:" + closedPort() + "/webhook"));
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    reset();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    emulator.close();
   }
 
   /** A client for this emulator that records its retry waits instead of sleeping. */
@@ -68,10 +82,5 @@ final class TestEmulator implements AutoCloseable {
   /** A base URL on a loopback port that refuses connections. */
   static URI refusingBaseUrl() {
     return URI.create("http://127.0.0.1:" + closedPort() + "/api/v1/");
-  }
-
-  @Override
-  public void close() {
-    emulator.close();
   }
 }
