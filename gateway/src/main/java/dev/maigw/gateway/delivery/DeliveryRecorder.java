@@ -10,8 +10,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,6 +41,8 @@ class DeliveryRecorder implements StoredMessageListener {
       SELECT 1 FROM deliveries
       WHERE target_id = ? AND conversation_id = ? AND status = 'pending' LIMIT 1
       """;
+
+  private static final HexFormat HEX = HexFormat.of();
 
   private final EnabledTargets targets;
   private final DeliveryWakeUps wakeUps;
@@ -71,7 +74,7 @@ class DeliveryRecorder implements StoredMessageListener {
           message.type(), message.conversationId(), message.senderId(), message.content())) {
         continue;
       }
-      String deliveryId = "msg_" + UUID.randomUUID().toString().replace("-", "");
+      String deliveryId = newDeliveryId();
       boolean lease =
           lanes.hasRoom(target.id(), message.body().length)
               && (!target.ordered() || !pendingInConversation(session, target, message));
@@ -116,6 +119,16 @@ class DeliveryRecorder implements StoredMessageListener {
     if (waiting) {
       session.afterCommit(wakeUps::signal);
     }
+  }
+
+  /**
+   * {@code msg_} and 128 random bits in hex: unique, which is all a {@code webhook-id} needs. Not
+   * {@code UUID.randomUUID()}, whose shared SecureRandom would be read on the writer thread for
+   * every delivery.
+   */
+  private static String newDeliveryId() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return "msg_" + HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
   }
 
   /** Whether an ordered target still has an earlier delivery of this conversation to make. */

@@ -149,13 +149,7 @@ class DeliveryStore {
           update.setString(8, delivery.id());
           update.executeUpdate();
           if (disableTarget) {
-            session
-                .jdbc()
-                .sql(
-                    "UPDATE targets SET enabled = 0, disabled_reason = ?, updated_at_ms = ?"
-                        + " WHERE target_id = ?")
-                .params(disabledReason, now, delivery.targetId())
-                .update();
+            TargetStore.setEnabled(session.jdbc(), delivery.targetId(), false, disabledReason, now);
             TargetStore.markChanged(session);
           }
           return null;

@@ -58,9 +58,13 @@ class EnabledTargets implements SmartLifecycle {
     return checked.enabled();
   }
 
+  /** Reads the targets again if their version has moved (every call reads the version). */
   void reload() {
     try {
       long version = store.version();
+      if (version == snapshot.version()) {
+        return;
+      }
       keepNewer(new Snapshot(version, enabledOnly(store.list())));
     } catch (RuntimeException e) {
       log.warn("Reloading targets failed: {}", e.toString());

@@ -103,14 +103,21 @@ public class TargetStore {
 
   /** Turns delivery to a target on or off; {@code reason} says why it was turned off. */
   public boolean setEnabled(String id, boolean enabled, String reason) {
-    return change(
-            jdbc ->
-                jdbc.sql(
-                        "UPDATE targets SET enabled = ?, disabled_reason = ?, updated_at_ms = ?"
-                            + " WHERE target_id = ?")
-                    .params(enabled ? 1 : 0, enabled ? null : reason, clock.millis(), id)
-                    .update())
-        == 1;
+    long now = clock.millis();
+    return change(jdbc -> setEnabled(jdbc, id, enabled, reason, now)) == 1;
+  }
+
+  /**
+   * The statement behind {@link #setEnabled(String, boolean, String)}, for a transaction that is
+   * already open (a 410 answer disables its target in the attempt's own commit); the caller marks
+   * the change. Returns the rows changed.
+   */
+  static int setEnabled(JdbcClient jdbc, String id, boolean enabled, String reason, long now) {
+    return jdbc.sql(
+            "UPDATE targets SET enabled = ?, disabled_reason = ?, updated_at_ms = ?"
+                + " WHERE target_id = ?")
+        .params(enabled ? 1 : 0, enabled ? null : reason, now, id)
+        .update();
   }
 
   boolean delete(String id) {

@@ -183,11 +183,7 @@ class DeliveryEndToEndTest {
 
   @Test
   void recordsRefusedConnectionsUntilTheDeliveryIsDead() throws Exception {
-    int closedPort;
-    try (java.net.ServerSocket socket =
-        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = socket.getLocalPort();
-    }
+    int closedPort = RunningGateway.freePort(); // bound, then released: nothing listens
     JsonNode target =
         createTarget("http://127.0.0.1:" + closedPort + "/hook", "conv-refused", false);
     gateway.postWebhook(Fixtures.reply("dl-refused-1", "conv-refused"));
