@@ -1,5 +1,6 @@
 package dev.maigw.gateway.bridge;
 
+import dev.maigw.gateway.storage.Columns;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -156,10 +157,6 @@ class SendStore {
   }
 
   private static Send toSend(ResultSet rs, int row) throws SQLException {
-    long dispatched = rs.getLong("dispatched_at_ms");
-    Instant dispatchedAt = rs.wasNull() ? null : Instant.ofEpochMilli(dispatched);
-    int errorStatus = rs.getInt("error_status");
-    Integer error = rs.wasNull() ? null : errorStatus;
     return new Send(
         rs.getString("send_id"),
         rs.getString("conversation_id"),
@@ -167,10 +164,10 @@ class SendStore {
         rs.getString("attachments"),
         rs.getString("status"),
         Instant.ofEpochMilli(rs.getLong("created_at_ms")),
-        dispatchedAt,
+        Columns.nullableInstant(rs, "dispatched_at_ms"),
         rs.getString("receipt_message_id"),
         rs.getInt("reply_count"),
-        error,
+        Columns.nullableInt(rs, "error_status"),
         rs.getString("error_detail"),
         rs.getString("error_body"));
   }

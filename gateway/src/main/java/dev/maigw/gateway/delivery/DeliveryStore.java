@@ -1,6 +1,7 @@
 package dev.maigw.gateway.delivery;
 
 import dev.maigw.gateway.delivery.DeliveryLanes.Job;
+import dev.maigw.gateway.storage.Columns;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -264,7 +265,7 @@ class DeliveryStore {
                     rs.getInt("attempt"),
                     Instant.ofEpochMilli(rs.getLong("started_at_ms")),
                     rs.getLong("latency_ms"),
-                    nullableInt(rs, "status_code"),
+                    Columns.nullableInt(rs, "status_code"),
                     rs.getString("error"),
                     rs.getString("response_snippet")))
         .list();
@@ -310,8 +311,6 @@ class DeliveryStore {
   }
 
   private static Delivery toDelivery(ResultSet rs, int row) throws SQLException {
-    long delivered = rs.getLong("delivered_at_ms");
-    Instant deliveredAt = rs.wasNull() ? null : Instant.ofEpochMilli(delivered);
     return new Delivery(
         rs.getString("delivery_id"),
         rs.getString("target_id"),
@@ -320,15 +319,10 @@ class DeliveryStore {
         rs.getString("status"),
         rs.getInt("attempts"),
         Instant.ofEpochMilli(rs.getLong("next_attempt_at_ms")),
-        nullableInt(rs, "last_status"),
+        Columns.nullableInt(rs, "last_status"),
         rs.getString("last_error"),
         Instant.ofEpochMilli(rs.getLong("created_at_ms")),
-        deliveredAt);
-  }
-
-  private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
-    int value = rs.getInt(column);
-    return rs.wasNull() ? null : value;
+        Columns.nullableInstant(rs, "delivered_at_ms"));
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.maigw.gateway.message;
 
+import dev.maigw.gateway.storage.Columns;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import dev.maigw.gateway.storage.WriteSession;
 import java.sql.PreparedStatement;
@@ -214,8 +215,6 @@ public class MessageStore {
   }
 
   private static StoredMessage toStoredMessage(ResultSet rs, int row) throws SQLException {
-    long createdAt = rs.getLong("created_at_ms");
-    Instant created = rs.wasNull() ? null : Instant.ofEpochMilli(createdAt);
     return new StoredMessage(
         rs.getLong("seq"),
         rs.getString("message_id"),
@@ -225,7 +224,7 @@ public class MessageStore {
         rs.getString("sender_id"),
         rs.getString("sender_name"),
         rs.getString("sender_avatar"),
-        created,
+        Columns.nullableInstant(rs, "created_at_ms"),
         Instant.ofEpochMilli(rs.getLong("received_at_ms")),
         rs.getInt("attachment_count"),
         rs.getInt("citation_count"),
