@@ -38,17 +38,17 @@ public final class SettableClock extends Clock {
     now.set(to);
   }
 
-  @Override
+  @java.lang.Override
   public Instant instant() {
     return now.get();
   }
 
-  @Override
+  @java.lang.Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;
   }
 
-  @Override
+  @java.lang.Override
   public Clock withZone(ZoneId zone) {
     if (ZoneOffset.UTC.equals(zone)) {
       return this;
