@@ -73,6 +73,25 @@ public final class GatewayProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Sends SIGTERM (a graceful stop) and waits for the process to end.
+   *
+   * @return its exit code
+   */
+  public int terminate(Duration within) {
+    process.destroy();
+    try {
+      if (!process.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)) {
+        kill();
+        throw new IllegalStateException("Gateway did not stop within " + within);
+      }
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private void awaitReady() {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
