@@ -1,6 +1,7 @@
 package dev.maigw.gateway.intake;
 
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.InvalidSettingException;
 import dev.maigw.gateway.system.Problem;
 import dev.maigw.gateway.system.net.AddressRange;
 import java.net.InetAddress;
@@ -31,6 +32,14 @@ class WebhookAuthenticator {
             .peek(WebhookAuthenticator::requireStrong)
             .map(t -> t.getBytes(StandardCharsets.UTF_8))
             .toList();
+    if (properties.requireToken() && tokens.isEmpty()) {
+      throw new InvalidSettingException(
+          "MAIGW_WEBHOOK_TOKENS",
+          "is empty while MAIGW_REQUIRE_TOKEN=true",
+          "set one or two tokens of at least "
+              + MIN_TOKEN_LENGTH
+              + " random characters (e.g. openssl rand -base64 24), or unset MAIGW_REQUIRE_TOKEN");
+    }
     this.allowedSources =
         properties.allowedSources().stream()
             .filter(s -> !s.isBlank())
@@ -88,20 +97,32 @@ class WebhookAuthenticator {
   /** An allow-list entry: an IP literal (one address) or a CIDR block. */
   private static AddressRange sourceRange(String entry) {
     String trimmed = entry.trim();
-    if (trimmed.contains("/")) {
-      return AddressRange.parse(trimmed);
+    try {
+      if (trimmed.contains("/")) {
+        return AddressRange.parse(trimmed);
+      }
+      return AddressRange.parse(trimmed + (trimmed.contains(":") ? "/128" : "/32"));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidSettingException(
+          "MAIGW_WEBHOOK_ALLOWED_SOURCES",
+          "entry '" + trimmed + "' is neither an IP address nor a CIDR block",
+          "write entries like 203.0.113.7 or 203.0.113.0/24, separated by commas");
     }
-    return AddressRange.parse(trimmed + (trimmed.contains(":") ? "/128" : "/32"));
   }
 
   private static void requireStrong(String token) {
     if (token.length() < MIN_TOKEN_LENGTH) {
-      throw new IllegalArgumentException(
-          "Each MAIGW_WEBHOOK_TOKENS entry needs at least "
-              + MIN_TOKEN_LENGTH
-              + " characters (128 random bits); one has "
+      // Never name the token itself: it is a secret.
+      throw new InvalidSettingException(
+          "MAIGW_WEBHOOK_TOKENS",
+          "an entry has "
               + token.length()
-              + ".");
+              + " characters, fewer than the "
+              + MIN_TOKEN_LENGTH
+              + " needed for 128 random bits",
+          "use tokens of at least "
+              + MIN_TOKEN_LENGTH
+              + " random characters, e.g. from openssl rand -base64 24");
     }
   }
 }

@@ -26,6 +26,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param strictContentType {@code maigw.webhook.strict-content-type}, default false: when true only
  *     {@code application/json} is accepted (415 otherwise); MaiAgent's documentation shows no
  *     other, so by default any type is read if the body parses
+ * @param requireToken {@code maigw.webhook.require-token} ({@code MAIGW_REQUIRE_TOKEN}), default
+ *     false: when true the gateway refuses to start without {@code MAIGW_WEBHOOK_TOKENS}
  */
 @ConfigurationProperties("maigw.webhook")
 public record WebhookProperties(
@@ -36,7 +38,8 @@ public record WebhookProperties(
     @DefaultValue List<String> allowedSources,
     @DefaultValue("1048576") int maxBodyBytes,
     @DefaultValue("reject") MalformedPolicy malformedPolicy,
-    @DefaultValue("false") boolean strictContentType) {
+    @DefaultValue("false") boolean strictContentType,
+    @DefaultValue("false") boolean requireToken) {
 
   /** What to answer for an authenticated body that cannot be read. */
   public enum MalformedPolicy {

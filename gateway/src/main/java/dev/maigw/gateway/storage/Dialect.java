@@ -1,5 +1,6 @@
 package dev.maigw.gateway.storage;
 
+import dev.maigw.gateway.system.InvalidSettingException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,8 +35,16 @@ public enum Dialect {
     if (jdbcUrl.startsWith("jdbc:postgresql:")) {
       return POSTGRESQL;
     }
-    throw new IllegalArgumentException(
-        "MAIGW_DB_URL must start with jdbc:postgresql: or jdbc:sqlite:, got: " + jdbcUrl);
+    throw new InvalidSettingException(
+        "MAIGW_DB_URL",
+        "'" + withoutCredentials(jdbcUrl) + "' is not a jdbc:postgresql: or jdbc:sqlite: URL",
+        "use jdbc:postgresql://host:5432/database, or leave it empty for the embedded SQLite file");
+  }
+
+  /** A JDBC URL without its query (which may carry a password), for messages. */
+  private static String withoutCredentials(String jdbcUrl) {
+    int query = jdbcUrl.indexOf('?');
+    return query < 0 ? jdbcUrl : jdbcUrl.substring(0, query) + "?…";
   }
 
   public String migrationLocation() {

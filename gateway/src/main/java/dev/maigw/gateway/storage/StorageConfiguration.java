@@ -3,6 +3,7 @@ package dev.maigw.gateway.storage;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.maigw.gateway.system.GatewayProperties;
+import dev.maigw.gateway.system.InvalidSettingException;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Builds the data sources for the chosen dialect, migrates the schema, checks the durability
@@ -37,17 +40,64 @@ public class StorageConfiguration {
   @Qualifier("writer")
   HikariDataSource writeDataSource(
       StorageProperties storage, GatewayProperties gateway, Dialect dialect) throws IOException {
-    HikariDataSource dataSource =
-        dialect == Dialect.SQLITE
-            ? sqlitePool(sqliteFile(gateway), storage, true, 1)
-            : serverPool(storage, "maigw-write");
-    Flyway.configure()
-        .dataSource(dataSource)
-        .locations(dialect.migrationLocation())
-        .load()
-        .migrate();
-    dialect.verifyDurabilitySettings(JdbcClient.create(dataSource));
-    return dataSource;
+    if (dialect != Dialect.SQLITE) {
+      return migrated(serverPool(storage, "maigw-write"), dialect);
+    }
+    Path file = sqliteFile(gateway);
+    try {
+      return migrated(sqlitePool(file, storage, true, 1), dialect);
+    } catch (RuntimeException e) {
+      if (isUnreadableFile(e)) {
+        throw new InvalidSettingException(
+            "MAIGW_DATA_DIR",
+            "the database file "
+                + file
+                + " is not a readable SQLite database ("
+                + rootCause(e)
+                + ")",
+            "restore it from a backup, or move it aside to start with an empty store",
+            e);
+      }
+      throw e;
+    }
+  }
+
+  private static HikariDataSource migrated(HikariDataSource dataSource, Dialect dialect) {
+    try {
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations(dialect.migrationLocation())
+          .load()
+          .migrate();
+      dialect.verifyDurabilitySettings(JdbcClient.create(dataSource));
+      return dataSource;
+    } catch (RuntimeException e) {
+      dataSource.close();
+      throw e;
+    }
+  }
+
+  /** Whether SQLite said the file is no database, or damaged (a failed quick_check included). */
+  private static boolean isUnreadableFile(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException sqlite
+          && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB
+              || sqlite.getResultCode().name().startsWith("SQLITE_CORRUPT"))) {
+        return true;
+      }
+      if (t.getMessage() != null && t.getMessage().contains("PRAGMA quick_check")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootCause(Throwable failure) {
+    Throwable root = failure;
+    while (root.getCause() != null) {
+      root = root.getCause();
+    }
+    return root.getMessage();
   }
 
   /** Readers for queries. On PostgreSQL this is the same pool as the writer's. */

@@ -88,7 +88,8 @@ class WebhookAuthenticationTest {
   @Test
   void refusesTokensShorterThan128Bits() {
     assertThatThrownBy(() -> RunningGateway.start(Map.of("maigw.webhook.tokens", "short")))
-        .hasStackTraceContaining("at least 22 characters");
+        .hasStackTraceContaining(
+            "MAIGW_WEBHOOK_TOKENS: an entry has 5 characters, fewer than the 22 needed");
   }
 
   @Test

@@ -29,8 +29,40 @@ public final class GatewayProcess implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * Starts a gateway that is expected to refuse to start, and waits for it to exit.
+   *
+   * @return its exit code
+   */
+  public static int startExpectingExit(Path dataDir, int port, Path log, String... properties) {
+    try {
+      Process process = builder(dataDir, port, log, properties).start();
+      if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+        throw new IllegalStateException("Gateway started although it was expected to refuse");
+      }
+      return process.exitValue();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Starts the gateway and waits until it is ready. Output goes to {@code log}. */
   public static GatewayProcess start(Path dataDir, int port, Path log, String... properties) {
+    try {
+      GatewayProcess gateway =
+          new GatewayProcess(builder(dataDir, port, log, properties).start(), port);
+      gateway.awaitReady();
+      return gateway;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static ProcessBuilder builder(Path dataDir, int port, Path log, String... properties) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command = new ArrayList<>();
     command.addAll(
@@ -50,13 +82,7 @@ public final class GatewayProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
-    try {
-      GatewayProcess gateway = new GatewayProcess(builder.start(), port);
-      gateway.awaitReady();
-      return gateway;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return builder;
   }
 
   public int port() {

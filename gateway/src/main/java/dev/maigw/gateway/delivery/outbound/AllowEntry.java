@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery.outbound;
 
+import dev.maigw.gateway.system.InvalidSettingException;
 import dev.maigw.gateway.system.net.AddressRange;
 import dev.maigw.gateway.system.net.HostSyntax;
 import java.net.InetAddress;
@@ -20,17 +21,29 @@ sealed interface AllowEntry {
   boolean metadata();
 
   /**
-   * Parses {@code 10.0.0.0/8}, {@code ::1/128}, {@code hooks.internal:8443}, {@code
-   * 127.0.0.1:9000}, {@code [::1]:9000}, each optionally prefixed with {@code metadata:}.
+   * Parses {@code 10.0.0.0/8}, {@code ::1/128}, a single address ({@code 127.0.0.1}, {@code ::1},
+   * {@code [::1]}), {@code hooks.internal:8443}, {@code 127.0.0.1:9000}, {@code [::1]:9000}, each
+   * optionally prefixed with {@code metadata:}.
    *
-   * @throws IllegalArgumentException naming the entry when it is none of these
+   * @throws InvalidSettingException naming the entry when it is none of these
    */
   static AllowEntry parse(String entry) {
     String text = entry.trim().toLowerCase(Locale.ROOT);
     boolean metadata = text.startsWith(METADATA_PREFIX);
     String body = metadata ? text.substring(METADATA_PREFIX.length()) : text;
     if (body.contains("/")) {
-      return new Cidr(AddressRange.parse(body), metadata);
+      try {
+        return new Cidr(AddressRange.parse(body), metadata);
+      } catch (IllegalArgumentException e) {
+        throw invalid(entry);
+      }
+    }
+    String bareAddress = body.startsWith("[") && body.endsWith("]") ? unbracket(body) : body;
+    if (HostSyntax.isCanonicalIpv4(bareAddress)) {
+      return new Cidr(AddressRange.parse(bareAddress + "/32"), metadata);
+    }
+    if (HostSyntax.isIpv6Literal(bareAddress)) {
+      return new Cidr(AddressRange.parse(bareAddress + "/128"), metadata);
     }
     int colon = body.lastIndexOf(':');
     String host = colon < 0 ? "" : body.substring(0, colon);
@@ -44,10 +57,21 @@ sealed interface AllowEntry {
       validHost = HostSyntax.isDnsName(host) || HostSyntax.isCanonicalIpv4(host);
     }
     if (!validHost || !TargetUrl.isValidPort(portText)) {
-      throw new IllegalArgumentException(
-          "Allow entry is neither a CIDR block nor host:port: '" + entry.trim() + "'.");
+      throw invalid(entry);
     }
     return new Exact(HostSyntax.canonical(host), Integer.parseInt(portText), metadata);
+  }
+
+  private static String unbracket(String text) {
+    return text.substring(1, text.length() - 1);
+  }
+
+  private static InvalidSettingException invalid(String entry) {
+    return new InvalidSettingException(
+        "MAIGW_FORWARD_ALLOW",
+        "entry '" + entry.trim() + "' is neither an IP address, a CIDR block nor host:port",
+        "write entries like 127.0.0.1, 10.0.0.0/8, [::1]:9000 or hooks.internal:8443,"
+            + " separated by commas");
   }
 
   /** Opens every address inside a block, whatever name led to it. */

@@ -127,11 +127,21 @@ class OutboundAddressPolicyTest {
     assertThat(OutboundAddressPolicy.parse(null)).hasToString("OutboundAddressPolicy[allow=[]]");
   }
 
+  @Test
+  void readsABareAddressAsThatOneAddressOnEveryPort() {
+    OutboundAddressPolicy policy = OutboundAddressPolicy.parse("127.0.0.1, [::1], 10.0.0.7");
+
+    assertThat(allows(policy, "localhost", 9000, ip("127.0.0.1"))).isTrue();
+    assertThat(allows(policy, "localhost", 80, ip("127.0.0.1"))).isTrue();
+    assertThat(allows(policy, "localhost", 80, ip("127.0.0.2"))).isFalse();
+    assertThat(allows(policy, "localhost", 80, ip("::1"))).isTrue();
+    assertThat(allows(policy, "hooks", 443, ip("10.0.0.7"))).isTrue();
+    assertThat(allows(policy, "hooks", 443, ip("10.0.0.8"))).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "127.0.0.1",
-        "::1",
         "localhost",
         "10.0.0.0/33",
         "10.0.0.0/x",
