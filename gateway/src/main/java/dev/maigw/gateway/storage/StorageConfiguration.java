@@ -8,6 +8,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -30,6 +33,8 @@ public class StorageConfiguration {
 
   static final String SQLITE_FILE_NAME = "maigw.db";
   private static final int SQLITE_READERS = 4;
+  private static final Set<PosixFilePermission> OWNER_ONLY =
+      PosixFilePermissions.fromString("rw-------");
 
   @Bean
   Dialect dialect(StorageProperties storage) {
@@ -44,6 +49,7 @@ public class StorageConfiguration {
       return migrated(serverPool(storage, "maigw-write"), dialect);
     }
     Path file = sqliteFile(gateway);
+    ownerOnly(file);
     try {
       return migrated(sqlitePool(file, storage, true, 1), dialect);
     } catch (RuntimeException e) {
@@ -127,6 +133,29 @@ public class StorageConfiguration {
       StorageProperties storage,
       MeterRegistry meters) {
     return new GroupCommitWriter(writeDataSource, dialect, storage, meters);
+  }
+
+  /**
+   * Creates the database file readable and writable by its owner only (0600), and tightens an
+   * existing one: it holds every reply and the targets' secrets. SQLite gives the {@code -wal} and
+   * {@code -shm} files it creates the database file's permissions.
+   */
+  private static void ownerOnly(Path file) {
+    try {
+      if (!Files.exists(file)) {
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+      } else {
+        Files.setPosixFilePermissions(file, OWNER_ONLY);
+      }
+    } catch (UnsupportedOperationException notPosix) {
+      // Windows: the file inherits the data directory's access list.
+    } catch (IOException e) {
+      throw new InvalidSettingException(
+          "MAIGW_DATA_DIR",
+          "the database file " + file + " cannot be created or restricted (" + e + ")",
+          "give the gateway's user a writable data directory",
+          e);
+    }
   }
 
   private static Path sqliteFile(GatewayProperties gateway) {
