@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -75,8 +76,9 @@ public class StorageConfiguration {
       @Qualifier("writer") HikariDataSource writeDataSource,
       Dialect dialect,
       StorageProperties storage,
-      MeterRegistry meters) {
-    return new GroupCommitWriter(writeDataSource, dialect, storage, meters);
+      MeterRegistry meters,
+      Clock clock) {
+    return new GroupCommitWriter(writeDataSource, dialect, storage, meters, clock);
   }
 
   private static Path sqliteFile(GatewayProperties gateway) {
@@ -89,7 +91,7 @@ public class StorageConfiguration {
     }
   }
 
-  private static HikariDataSource sqlitePool(
+  static HikariDataSource sqlitePool(
       Path file, StorageProperties storage, boolean writer, int size) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
