@@ -1,26 +1,23 @@
 package dev.maigw.gateway.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.maigw.gateway.storage.WriteQueue.Pending;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.StoreUnavailableException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,17 +57,11 @@ public final class GroupCommitWriter implements AutoCloseable {
   /** How often an idle writer whose last attempt failed tries an empty commit. */
   private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
-  private final HikariDataSource dataSource;
-
-  /** The connection the writer keeps between batches; null until first use or after a fault. */
-  private WriteSession session;
-
+  private final WriterConnection connection;
   private final Dialect dialect;
   private final int maxBatchSize;
   private final Duration writeTimeout;
-  private final long maxQueuedBytes;
-  private final BlockingQueue<Pending<?>> queue;
-  private final AtomicLong queuedBytes = new AtomicLong();
+  private final WriteQueue queue;
   private final CommitState state;
   private final DistributionSummary batchSizes;
   private final Counter dropped;
@@ -83,12 +74,11 @@ public final class GroupCommitWriter implements AutoCloseable {
       StorageProperties properties,
       MeterRegistry meters,
       Clock clock) {
-    this.dataSource = writeDataSource;
+    this.connection = new WriterConnection(writeDataSource, dialect);
     this.dialect = dialect;
     this.maxBatchSize = properties.maxBatchSize();
     this.writeTimeout = properties.writeTimeout();
-    this.maxQueuedBytes = properties.maxQueuedBytes();
-    this.queue = new ArrayBlockingQueue<>(properties.maxQueuedWrites());
+    this.queue = new WriteQueue(properties.maxQueuedWrites(), properties.maxQueuedBytes());
     this.state = new CommitState(clock, writeTimeout);
     this.batchSizes =
         DistributionSummary.builder("maigw.commit.batch.size")
@@ -100,7 +90,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         Counter.builder("maigw.commit.dropped")
             .description("Writes dropped unrun because their caller had already given up")
             .register(meters);
-    Gauge.builder("maigw.commit.queued.bytes", queuedBytes, AtomicLong::get)
+    Gauge.builder("maigw.commit.queued.bytes", queue, WriteQueue::bytes)
         .description("Declared bytes of the writes queued or being committed")
         .baseUnit("bytes")
         .register(meters);
@@ -148,15 +138,10 @@ public final class GroupCommitWriter implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new StoreUnavailableException("The gateway is shutting down."));
     }
-    if (!reserve(bytes)) {
-      return CompletableFuture.failedFuture(
-          new StoreUnavailableException("Too many bytes are waiting for the store."));
-    }
-    Pending<T> pending = new Pending<>(work, new CompletableFuture<>(), bytes);
-    if (!queue.offer(pending)) {
-      release(pending);
-      return CompletableFuture.failedFuture(
-          new StoreUnavailableException("Too many writes are waiting for the store."));
+    Pending<T> pending = new Pending<>(work, bytes);
+    String refusal = queue.offer(pending);
+    if (refusal != null) {
+      return CompletableFuture.failedFuture(new StoreUnavailableException(refusal));
     }
     return pending.result.orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
@@ -186,7 +171,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         state.lastFailureAt(),
         state.lastFailure(),
         queue.size(),
-        queuedBytes.get());
+        queue.bytes());
   }
 
   /** Stops taking work, commits everything already queued, then returns. */
@@ -200,33 +185,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Takes {@code bytes} from the budget. When nothing else is queued any one work is admitted, so a
-   * work larger than the whole budget is slow rather than refused for ever.
-   */
-  private boolean reserve(long bytes) {
-    if (bytes < 0) {
-      throw new IllegalArgumentException("bytes must not be negative: " + bytes);
-    }
-    if (bytes == 0) {
-      return true;
-    }
-    while (true) {
-      long current = queuedBytes.get();
-      if (current > 0 && current + bytes > maxQueuedBytes) {
-        return false;
-      }
-      if (queuedBytes.compareAndSet(current, current + bytes)) {
-        return true;
-      }
-    }
-  }
-
   private void runLoop() {
     List<Pending<?>> batch = new ArrayList<>(maxBatchSize);
     while (accepting || !queue.isEmpty()) {
       try {
-        Pending<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
+        Pending<?> first = queue.poll(50);
         if (first == null) {
           probeIfFailing();
           continue;
@@ -246,7 +209,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         batch.clear();
       }
     }
-    closeSession(false);
+    connection.close();
   }
 
   /**
@@ -259,20 +222,21 @@ public final class GroupCommitWriter implements AutoCloseable {
       Object[] results = new Object[works.size()];
       RuntimeException[] refusals = new RuntimeException[works.size()];
       boolean refused;
+      List<Runnable> afterCommit = List.of();
       try {
         refused = runAll(works, results, refusals);
         if (refused) {
-          rollBack();
+          connection.rollBack();
         } else {
-          dialect.commit(session.connection());
+          afterCommit = connection.commit();
         }
       } catch (SQLException | RuntimeException failure) {
-        rollBack();
+        connection.rollBack();
         onBatchFailure(works, failure);
         return;
       }
       if (!refused) {
-        committed(works, results);
+        committed(works, results, afterCommit);
         return;
       }
       works = answerRefusals(works, refusals);
@@ -283,8 +247,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private boolean runAll(List<Pending<?>> works, Object[] results, RuntimeException[] refusals)
       throws SQLException {
     state.attemptStarted();
-    WriteSession current = openSession();
-    dialect.begin(current.connection());
+    WriteSession current = connection.begin();
     boolean refused = false;
     for (int i = 0; i < works.size(); i++) {
       try {
@@ -297,10 +260,10 @@ public final class GroupCommitWriter implements AutoCloseable {
     return refused;
   }
 
-  private void committed(List<Pending<?>> works, Object[] results) {
+  private void committed(List<Pending<?>> works, Object[] results, List<Runnable> afterCommit) {
     state.committed();
     batchSizes.record(works.size());
-    runAfterCommit(session.takeAfterCommit());
+    runAfterCommit(afterCommit);
     for (int i = 0; i < works.size(); i++) {
       succeed(works.get(i), results[i]);
     }
@@ -325,7 +288,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     List<Pending<?>> wanted = new ArrayList<>(works.size());
     for (Pending<?> pending : works) {
       if (pending.result.isDone()) {
-        release(pending);
+        queue.release(pending);
         dropped.increment();
       } else {
         wanted.add(pending);
@@ -354,51 +317,12 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
     try {
       state.attemptStarted();
-      dialect.begin(openSession().connection());
-      dialect.commit(session.connection());
+      connection.begin();
+      connection.commit();
       state.committed();
     } catch (SQLException | RuntimeException failure) {
-      rollBack();
+      connection.rollBack();
       state.unavailable(failure);
-    }
-  }
-
-  private WriteSession openSession() throws SQLException {
-    if (session == null) {
-      session = new WriteSession(dataSource.getConnection());
-    }
-    return session;
-  }
-
-  /**
-   * Ends the open transaction without committing, forgetting its after-commit actions. Keeps the
-   * connection if it rolled back cleanly, otherwise evicts it so the next batch starts on a fresh
-   * one.
-   */
-  private void rollBack() {
-    if (session == null) {
-      return;
-    }
-    session.takeAfterCommit();
-    if (!dialect.rollbackQuietly(session.connection())) {
-      closeSession(true);
-    }
-  }
-
-  private void closeSession(boolean evict) {
-    if (session == null) {
-      return;
-    }
-    session.close();
-    Connection connection = session.connection();
-    session = null;
-    if (evict) {
-      dataSource.evictConnection(connection);
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      log.debug("Closing the writer connection failed", e);
     }
   }
 
@@ -429,35 +353,13 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   @SuppressWarnings("unchecked")
   private <T> void succeed(Pending<T> pending, Object value) {
-    release(pending);
+    queue.release(pending);
     pending.result.complete((T) value);
   }
 
   private void fail(Pending<?> pending, Throwable failure) {
-    release(pending);
+    // Bytes first, so that a caller who sees the outcome also sees them given back.
+    queue.release(pending);
     pending.result.completeExceptionally(failure);
-  }
-
-  /** Gives the work's bytes back, once; before its future completes, so callers see them back. */
-  private void release(Pending<?> pending) {
-    if (!pending.released) {
-      pending.released = true;
-      queuedBytes.addAndGet(-pending.bytes);
-    }
-  }
-
-  private static final class Pending<T> {
-    final Work<T> work;
-    final CompletableFuture<T> result;
-    final long bytes;
-
-    /** Touched only by the thread that owns the work at the time (submitter, then writer). */
-    boolean released;
-
-    Pending(Work<T> work, CompletableFuture<T> result, long bytes) {
-      this.work = work;
-      this.result = result;
-      this.bytes = bytes;
-    }
   }
 }
