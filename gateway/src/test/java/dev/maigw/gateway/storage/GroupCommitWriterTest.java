@@ -254,6 +254,18 @@ class GroupCommitWriterTest {
     assertThat(names()).containsExactly("a");
   }
 
+  @Test
+  void reportsThatItCannotCommitWhileABatchTakesLongerThanTheWriteTimeout() {
+    start(Duration.ofMillis(500), 1 << 20);
+    holdWriter();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> !writer.status().canCommit());
+    gateOpen.countDown();
+
+    await().atMost(Duration.ofSeconds(15)).until(() -> writer.status().canCommit());
+    assertThat(writer.status().running()).isTrue();
+  }
+
   private void start(Duration writeTimeout, long maxQueuedBytes) {
     StorageProperties properties =
         new StorageProperties(
