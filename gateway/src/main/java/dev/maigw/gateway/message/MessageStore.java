@@ -75,15 +75,16 @@ public class MessageStore {
    * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
    */
   public InsertOutcome insert(NewMessage message) {
-    return writer.write(insertion(message));
+    return writer.write(insertion(message), message.body().length);
   }
 
   /**
    * Like {@link #insert} without blocking: the future completes after the commit (failures as
-   * {@link GroupCommitWriter#unwrap} describes).
+   * {@link GroupCommitWriter#unwrap} describes). The body's size counts against the writer's byte
+   * bound while the insert waits.
    */
   public CompletableFuture<InsertOutcome> insertAsync(NewMessage message) {
-    return writer.submit(insertion(message));
+    return writer.submit(insertion(message), message.body().length);
   }
 
   private GroupCommitWriter.Work<InsertOutcome> insertion(NewMessage message) {

@@ -71,7 +71,8 @@ public class QuarantineStore {
               .param("now", receivedAt.toEpochMilli())
               .query(Long.class)
               .single();
-        });
+        },
+        body.length);
   }
 
   private void refuseIfFull(JdbcClient jdbc, byte[] sha, int newBytes) {

@@ -127,6 +127,22 @@ public enum Dialect {
     return false;
   }
 
+  /**
+   * A short, data-free name for a store failure, for health details: the SQLite result code or the
+   * SQL state when there is one, else the exception's type.
+   */
+  static String describe(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof SQLiteException sqlite) {
+        return sqlite.getResultCode().name();
+      }
+      if (t instanceof SQLException sql && sql.getSQLState() != null) {
+        return "SQL state " + sql.getSQLState();
+      }
+    }
+    return failure.getClass().getSimpleName();
+  }
+
   private static boolean isTransient(SQLiteErrorCode code) {
     String name = code.name();
     return name.startsWith("SQLITE_BUSY")

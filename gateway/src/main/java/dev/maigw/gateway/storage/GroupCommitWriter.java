@@ -1,17 +1,18 @@
 package dev.maigw.gateway.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.maigw.gateway.storage.WriteQueue.Pending;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.StoreUnavailableException;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -26,14 +27,25 @@ import org.slf4j.LoggerFactory;
  * burst of webhooks costs one fsync instead of one each (group commit).
  *
  * <p>Guarantee: {@link #write} returns only after the transaction holding the work has committed
- * with the dialect's durable settings. If it throws, the work may or may not have been committed (a
- * timeout races the commit); callers answer "retry", and deduplication makes the retry safe.
+ * with the dialect's durable settings. If it throws, the work may or may not have been committed: a
+ * work whose caller has already given up (timed out, cancelled) when the writer takes it is dropped
+ * unrun, but the timeout can also fire while the batch holding the work commits, and then the work
+ * is committed although its caller was told it failed. Callers therefore answer "retry", and every
+ * retried write must be idempotent (webhooks are deduplicated by message id).
+ *
+ * <p>The queue is bounded twice: in count ({@code max-queued-writes}) and in the bytes callers
+ * declare with {@link #submit(Work, long)} ({@code max-queued-bytes}), so a stalled store cannot
+ * fill the heap with queued bodies. Past either bound a write fails at once with {@link
+ * StoreUnavailableException}. Bytes are given back when the writer is done with the work
+ * (committed, failed or dropped), not when its caller times out: until then the body is still held.
  */
 public final class GroupCommitWriter implements AutoCloseable {
 
   /**
-   * One unit of writing, run inside the writer's transaction. Must not block on I/O. A work that
-   * refuses (throws a {@link GatewayException}) must do so before it writes anything.
+   * One unit of writing, run inside the writer's transaction. Must not block on I/O, and must be
+   * safe to run again: when a neighbour in its batch fails or refuses, the batch is rolled back and
+   * the work is run once more in a new transaction. A work that refuses (throws a {@link
+   * GatewayException}) has its writes undone and its after-commit actions dropped.
    */
   @FunctionalInterface
   public interface Work<T> {
@@ -42,16 +54,17 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(GroupCommitWriter.class);
 
-  private final HikariDataSource dataSource;
+  /** How often an idle writer whose last attempt failed tries an empty commit. */
+  private static final Duration PROBE_INTERVAL = Duration.ofSeconds(1);
 
-  /** The connection the writer keeps between batches; null until first use or after a fault. */
-  private WriteSession session;
-
+  private final WriterConnection connection;
   private final Dialect dialect;
   private final int maxBatchSize;
   private final Duration writeTimeout;
-  private final BlockingQueue<Pending<?>> queue;
+  private final WriteQueue queue;
+  private final CommitState state;
   private final DistributionSummary batchSizes;
+  private final Counter dropped;
   private final Thread thread;
   private volatile boolean accepting = true;
 
@@ -59,52 +72,77 @@ public final class GroupCommitWriter implements AutoCloseable {
       HikariDataSource writeDataSource,
       Dialect dialect,
       StorageProperties properties,
-      MeterRegistry meters) {
-    this.dataSource = writeDataSource;
+      MeterRegistry meters,
+      Clock clock) {
+    this.connection = new WriterConnection(writeDataSource, dialect);
     this.dialect = dialect;
     this.maxBatchSize = properties.maxBatchSize();
     this.writeTimeout = properties.writeTimeout();
-    this.queue = new ArrayBlockingQueue<>(properties.maxQueuedWrites());
+    this.queue = new WriteQueue(properties.maxQueuedWrites(), properties.maxQueuedBytes());
+    this.state = new CommitState(clock, writeTimeout);
     this.batchSizes =
         DistributionSummary.builder("maigw.commit.batch.size")
             .description("Writes committed together in one transaction")
             .publishPercentileHistogram()
             .maximumExpectedValue((double) maxBatchSize)
             .register(meters);
+    this.dropped =
+        Counter.builder("maigw.commit.dropped")
+            .description("Writes dropped unrun because their caller had already given up")
+            .register(meters);
+    Gauge.builder("maigw.commit.queued.bytes", queue, WriteQueue::bytes)
+        .description("Declared bytes of the writes queued or being committed")
+        .baseUnit("bytes")
+        .register(meters);
     this.thread = new Thread(this::runLoop, "group-commit-writer");
     this.thread.start();
   }
 
   /**
-   * Runs {@code work} in the next commit and waits for it.
-   *
-   * @throws StoreUnavailableException when the store cannot commit (queue full, database locked or
-   *     down, timeout, shutting down)
-   * @throws GatewayException as thrown by the work itself (its writes are not applied)
+   * Runs {@code work} in the next commit and waits for it. Same as {@link #write(Work, long)} with
+   * no declared bytes: for small writes, never refused by the byte bound.
    */
   public <T> T write(Work<T> work) {
+    return write(work, 0);
+  }
+
+  /**
+   * Runs {@code work} in the next commit and waits for it.
+   *
+   * @param bytes roughly what the work holds in memory while queued (e.g. a body's length), counted
+   *     against {@code max-queued-bytes}
+   * @throws StoreUnavailableException when the store cannot commit (queue full in count or bytes,
+   *     database locked or down, timeout, shutting down)
+   * @throws GatewayException as thrown by the work itself (its writes are not applied)
+   */
+  public <T> T write(Work<T> work, long bytes) {
     try {
-      return submit(work).join();
+      return submit(work, bytes).join();
     } catch (CompletionException e) {
       throw unwrap(e);
     }
   }
 
-  /**
-   * Like {@link #write}, without blocking the caller: the future completes after the commit, or
-   * exceptionally with what {@link #write} would throw ({@link #unwrap} gets it back).
-   */
+  /** {@link #submit(Work, long)} with no declared bytes. */
   public <T> CompletableFuture<T> submit(Work<T> work) {
+    return submit(work, 0);
+  }
+
+  /**
+   * Like {@link #write(Work, long)}, without blocking the caller: the future completes after the
+   * commit, or exceptionally with what {@link #write} would throw ({@link #unwrap} gets it back).
+   * Cancelling the future before the writer takes the work keeps it from running.
+   */
+  public <T> CompletableFuture<T> submit(Work<T> work, long bytes) {
     if (!accepting) {
       return CompletableFuture.failedFuture(
           new StoreUnavailableException("The gateway is shutting down."));
     }
-    Pending<T> pending = new Pending<>(work, new CompletableFuture<>());
-    if (!queue.offer(pending)) {
-      return CompletableFuture.failedFuture(
-          new StoreUnavailableException("Too many writes are waiting for the store."));
+    Pending<T> pending = new Pending<>(work, bytes);
+    String refusal = queue.offer(pending);
+    if (refusal != null) {
+      return CompletableFuture.failedFuture(new StoreUnavailableException(refusal));
     }
-    // A timed-out write may still commit later; the sender's retry is then a duplicate.
     return pending.result.orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -123,6 +161,19 @@ public final class GroupCommitWriter implements AutoCloseable {
     return new StoreUnavailableException("The store failed.", cause);
   }
 
+  /** A snapshot for health checks; never touches the database. */
+  public WriterStatus status() {
+    return new WriterStatus(
+        accepting,
+        thread.isAlive(),
+        thread.isAlive() && state.canCommit(),
+        state.lastCommitAt(),
+        state.lastFailureAt(),
+        state.lastFailure(),
+        queue.size(),
+        queue.bytes());
+  }
+
   /** Stops taking work, commits everything already queued, then returns. */
   @Override
   public void close() {
@@ -138,8 +189,9 @@ public final class GroupCommitWriter implements AutoCloseable {
     List<Pending<?>> batch = new ArrayList<>(maxBatchSize);
     while (accepting || !queue.isEmpty()) {
       try {
-        Pending<?> first = queue.poll(50, TimeUnit.MILLISECONDS);
+        Pending<?> first = queue.poll(50);
         if (first == null) {
+          probeIfFailing();
           continue;
         }
         batch.add(first);
@@ -150,42 +202,99 @@ public final class GroupCommitWriter implements AutoCloseable {
         return;
       } catch (RuntimeException e) {
         // Never let the writer die: fail what it held and keep serving.
-        batch.forEach(p -> p.result.completeExceptionally(e));
+        batch.forEach(p -> fail(p, e));
+        state.attemptEnded();
         log.error("Writer loop failed", e);
       } finally {
         batch.clear();
       }
     }
-    closeSession(false);
+    connection.close();
   }
 
+  /**
+   * Commits {@code batch}: works whose caller has given up are dropped first; works that refuse are
+   * answered and the rest is committed without them, in a new transaction.
+   */
   private void commit(List<Pending<?>> batch) {
-    Object[] results = new Object[batch.size()];
-    RuntimeException[] refusals = new RuntimeException[batch.size()];
-    try {
-      WriteSession current = openSession();
-      dialect.begin(current.connection());
-      for (int i = 0; i < batch.size(); i++) {
-        try {
-          results[i] = batch.get(i).work.run(current);
-        } catch (GatewayException refused) {
-          refusals[i] = refused;
+    List<Pending<?>> works = withoutAbandoned(batch);
+    while (!works.isEmpty()) {
+      Object[] results = new Object[works.size()];
+      RuntimeException[] refusals = new RuntimeException[works.size()];
+      boolean refused;
+      List<Runnable> afterCommit = List.of();
+      try {
+        refused = runAll(works, results, refusals);
+        if (refused) {
+          connection.rollBack();
+        } else {
+          afterCommit = connection.commit();
         }
+      } catch (SQLException | RuntimeException failure) {
+        connection.rollBack();
+        onBatchFailure(works, failure);
+        return;
       }
-      dialect.commit(current.connection());
-    } catch (SQLException | RuntimeException failure) {
-      if (session != null) {
-        session.takeAfterCommit();
+      if (!refused) {
+        committed(works, results, afterCommit);
+        return;
       }
-      discardSessionUnlessRolledBack();
-      onBatchFailure(batch, failure);
-      return;
+      works = answerRefusals(works, refusals);
     }
-    batchSizes.record(batch.size());
-    runAfterCommit(session.takeAfterCommit());
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).complete(results[i], refusals[i]);
+  }
+
+  /** Begins a transaction and runs every work in it; true when at least one refused. */
+  private boolean runAll(List<Pending<?>> works, Object[] results, RuntimeException[] refusals)
+      throws SQLException {
+    state.attemptStarted();
+    WriteSession current = connection.begin();
+    boolean refused = false;
+    for (int i = 0; i < works.size(); i++) {
+      try {
+        results[i] = works.get(i).work.run(current);
+      } catch (GatewayException refusal) {
+        refusals[i] = refusal;
+        refused = true;
+      }
     }
+    return refused;
+  }
+
+  private void committed(List<Pending<?>> works, Object[] results, List<Runnable> afterCommit) {
+    state.committed();
+    batchSizes.record(works.size());
+    runAfterCommit(afterCommit);
+    for (int i = 0; i < works.size(); i++) {
+      succeed(works.get(i), results[i]);
+    }
+  }
+
+  /** Fails the works that refused; returns the others (still wanted) for the next attempt. */
+  private List<Pending<?>> answerRefusals(List<Pending<?>> works, RuntimeException[] refusals) {
+    state.attemptEnded();
+    List<Pending<?>> rest = new ArrayList<>(works.size());
+    for (int i = 0; i < works.size(); i++) {
+      if (refusals[i] != null) {
+        fail(works.get(i), refusals[i]);
+      } else {
+        rest.add(works.get(i));
+      }
+    }
+    return withoutAbandoned(rest);
+  }
+
+  /** Drops, unrun, the works whose future is already done (caller timed out or cancelled). */
+  private List<Pending<?>> withoutAbandoned(List<Pending<?>> works) {
+    List<Pending<?>> wanted = new ArrayList<>(works.size());
+    for (Pending<?> pending : works) {
+      if (pending.result.isDone()) {
+        queue.release(pending);
+        dropped.increment();
+      } else {
+        wanted.add(pending);
+      }
+    }
+    return wanted;
   }
 
   private static void runAfterCommit(List<Runnable> actions) {
@@ -198,72 +307,59 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
-  private WriteSession openSession() throws SQLException {
-    if (session == null) {
-      session = new WriteSession(dataSource.getConnection());
-    }
-    return session;
-  }
-
   /**
-   * After a failed batch: keep the connection if its transaction rolled back cleanly, otherwise
-   * evict it so the next batch starts on a fresh one.
+   * An empty commit, when the last attempt found the store unavailable and nothing has been written
+   * since: it lets the status recover on its own once the store is back.
    */
-  private void discardSessionUnlessRolledBack() {
-    if (session == null || dialect.rollbackQuietly(session.connection())) {
+  private void probeIfFailing() {
+    if (!state.shouldProbe(PROBE_INTERVAL)) {
       return;
-    }
-    closeSession(true);
-  }
-
-  private void closeSession(boolean evict) {
-    if (session == null) {
-      return;
-    }
-    session.close();
-    Connection connection = session.connection();
-    session = null;
-    if (evict) {
-      dataSource.evictConnection(connection);
     }
     try {
-      connection.close();
-    } catch (SQLException e) {
-      log.debug("Closing the writer connection failed", e);
+      state.attemptStarted();
+      connection.begin();
+      connection.commit();
+      state.committed();
+    } catch (SQLException | RuntimeException failure) {
+      connection.rollBack();
+      state.unavailable(failure);
     }
   }
 
   private void onBatchFailure(List<Pending<?>> batch, Exception failure) {
     if (dialect.isUnavailable(failure)) {
+      state.unavailable(failure);
       log.warn("Store unavailable, {} writes refused: {}", batch.size(), failure.toString());
       StoreUnavailableException unavailable =
           new StoreUnavailableException("The store cannot write right now.", failure);
-      batch.forEach(p -> p.result.completeExceptionally(unavailable));
-    } else if (batch.size() > 1) {
+      batch.forEach(p -> fail(p, unavailable));
+      return;
+    }
+    state.attemptEnded();
+    if (batch.size() > 1) {
       // One bad work must not fail its neighbours: commit each on its own.
       for (Pending<?> pending : batch) {
         commit(new ArrayList<>(List.of(pending)));
       }
     } else {
       log.error("Write failed", failure);
-      batch
-          .get(0)
-          .result
-          .completeExceptionally(
-              failure instanceof RuntimeException runtime
-                  ? runtime
-                  : new StoreUnavailableException("The store failed to write.", failure));
+      fail(
+          batch.get(0),
+          failure instanceof RuntimeException runtime
+              ? runtime
+              : new StoreUnavailableException("The store failed to write.", failure));
     }
   }
 
-  private record Pending<T>(Work<T> work, CompletableFuture<T> result) {
-    @SuppressWarnings("unchecked")
-    void complete(Object value, RuntimeException refusal) {
-      if (refusal != null) {
-        result.completeExceptionally(refusal);
-      } else {
-        result.complete((T) value);
-      }
-    }
+  @SuppressWarnings("unchecked")
+  private <T> void succeed(Pending<T> pending, Object value) {
+    queue.release(pending);
+    pending.result.complete((T) value);
+  }
+
+  private void fail(Pending<?> pending, Throwable failure) {
+    // Bytes first, so that a caller who sees the outcome also sees them given back.
+    queue.release(pending);
+    pending.result.completeExceptionally(failure);
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -131,8 +132,9 @@ public class StorageConfiguration {
       @Qualifier("writer") HikariDataSource writeDataSource,
       Dialect dialect,
       StorageProperties storage,
-      MeterRegistry meters) {
-    return new GroupCommitWriter(writeDataSource, dialect, storage, meters);
+      MeterRegistry meters,
+      Clock clock) {
+    return new GroupCommitWriter(writeDataSource, dialect, storage, meters, clock);
   }
 
   /**
@@ -168,7 +170,7 @@ public class StorageConfiguration {
     }
   }
 
-  private static HikariDataSource sqlitePool(
+  static HikariDataSource sqlitePool(
       Path file, StorageProperties storage, boolean writer, int size) {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);

@@ -17,6 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     together in one transaction (one fsync).
  * @param maxQueuedWrites {@code maigw.storage.max-queued-writes}, default 10000: writes waiting for
  *     the writer; beyond it requests get 503 at once.
+ * @param maxQueuedBytes {@code maigw.storage.max-queued-bytes}, default 33554432 (32 MiB): bytes of
+ *     webhook bodies waiting for (or being committed by) the writer; beyond it requests get 503 at
+ *     once, so a stalled store cannot exhaust the heap (128 MiB in {@code bin/jvm-options}). The
+ *     heap a queued body holds is about twice its size (the bytes and their parsed text). Keep it
+ *     well above {@code maigw.webhook.max-body-bytes}.
  * @param writeTimeout {@code maigw.storage.write-timeout}, default 10s: how long a request waits
  *     for its commit before answering 503 (the sender then retries).
  * @param poolSize {@code maigw.storage.pool-size}, default 8: PostgreSQL connections (SQLite uses
@@ -30,6 +35,7 @@ public record StorageProperties(
     @DefaultValue("5s") Duration busyTimeout,
     @DefaultValue("256") int maxBatchSize,
     @DefaultValue("10000") int maxQueuedWrites,
+    @DefaultValue("33554432") long maxQueuedBytes,
     @DefaultValue("10s") Duration writeTimeout,
     @DefaultValue("8") int poolSize) {
 

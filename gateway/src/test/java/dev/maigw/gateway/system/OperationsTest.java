@@ -45,6 +45,8 @@ class OperationsTest {
         .contains("maigw_webhooks_total{outcome=\"quarantined\"} 1.0")
         .contains("maigw_intake_latency_seconds_bucket")
         .contains("maigw_commit_batch_size_count")
+        .contains("maigw_commit_dropped_total 0.0")
+        .contains("maigw_commit_queued_bytes 0.0")
         .contains("maigw_quarantine_bodies 1.0")
         .contains("maigw_dedupe_conflict_total 0.0");
   }
