@@ -27,6 +27,22 @@ public class TargetStore {
           + " content_filter, headers, timeout_ms, ordered, enabled, disabled_reason,"
           + " created_at_ms, updated_at_ms";
 
+  private static final String INSERT =
+      """
+      INSERT INTO targets (target_id, secret, name, url, message_types, conversation_filter,
+          sender_filter, content_filter, headers, timeout_ms, ordered, enabled, created_at_ms,
+          updated_at_ms)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+      """;
+
+  private static final String UPDATE_SETTINGS =
+      """
+      UPDATE targets SET name = ?, url = ?, message_types = ?, conversation_filter = ?,
+          sender_filter = ?, content_filter = ?, headers = ?, timeout_ms = ?, ordered = ?,
+          updated_at_ms = ?
+      WHERE target_id = ?
+      """;
+
   private static final String CANCEL_DELIVERIES =
       """
       UPDATE deliveries SET status = 'cancelled', lease_until_ms = NULL, lease_owner = NULL,
@@ -45,22 +61,6 @@ public class TargetStore {
     this.json = json;
     this.clock = clock;
   }
-
-  private static final String INSERT =
-      """
-      INSERT INTO targets (target_id, secret, name, url, message_types, conversation_filter,
-          sender_filter, content_filter, headers, timeout_ms, ordered, enabled, created_at_ms,
-          updated_at_ms)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-      """;
-
-  private static final String UPDATE_SETTINGS =
-      """
-      UPDATE targets SET name = ?, url = ?, message_types = ?, conversation_filter = ?,
-          sender_filter = ?, content_filter = ?, headers = ?, timeout_ms = ?, ordered = ?,
-          updated_at_ms = ?
-      WHERE target_id = ?
-      """;
 
   /** Creates a target; fails with a unique-key error when the id is taken. */
   Target create(TargetSettings settings, String id, String secret) {
