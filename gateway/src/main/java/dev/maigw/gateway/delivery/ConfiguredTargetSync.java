@@ -67,11 +67,9 @@ class ConfiguredTargetSync implements ApplicationRunner {
     String secret = SigningSecret.normalise(target.secret());
     Optional<Target> existing =
         store.list().stream().filter(t -> t.name().equals(target.name())).findFirst();
-    if (existing.isPresent()) {
-      store.update(existing.get().id(), settings);
-      store.updateSecret(existing.get().id(), secret);
-    } else {
-      store.create(settings, "cfg-" + target.name(), secret);
-    }
+    // Found by name: it may have been created through the API. Otherwise its id is fixed, and an
+    // instance starting at the same moment may create it first, or it may have been renamed.
+    String id = existing.map(Target::id).orElse("cfg-" + target.name());
+    store.createOrUpdate(settings, id, secret, false);
   }
 }

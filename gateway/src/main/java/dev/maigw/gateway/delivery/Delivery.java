@@ -6,7 +6,8 @@ import java.time.Instant;
  * One stored message on its way to one target.
  *
  * @param id also the {@code webhook-id} header, the same for every attempt and replay
- * @param status {@code pending}, {@code delivered} or {@code dead}
+ * @param status {@code pending}, {@code delivered}, {@code dead} (retries exhausted, replayable) or
+ *     {@code cancelled} (its target was deleted; kept for history, never sent again)
  */
 record Delivery(
     String id,
@@ -24,4 +25,5 @@ record Delivery(
   static final String PENDING = "pending";
   static final String DELIVERED = "delivered";
   static final String DEAD = "dead";
+  static final String CANCELLED = "cancelled";
 }

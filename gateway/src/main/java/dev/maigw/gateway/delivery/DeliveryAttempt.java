@@ -7,6 +7,8 @@ import java.time.Instant;
  *
  * @param statusCode the target's HTTP status, or null when it gave none (see {@code error})
  * @param responseSnippet the start of the target's answer, or null
+ * @param leaseLost the attempt was made but its lease had run out when it was recorded, so it did
+ *     not change the delivery (a later attempt had taken over)
  */
 record DeliveryAttempt(
     int attempt,
@@ -14,4 +16,5 @@ record DeliveryAttempt(
     long latencyMillis,
     Integer statusCode,
     String error,
-    String responseSnippet) {}
+    String responseSnippet,
+    boolean leaseLost) {}

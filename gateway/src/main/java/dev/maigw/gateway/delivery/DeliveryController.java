@@ -24,7 +24,7 @@ class DeliveryController {
 
   private static final int MAX_LIMIT = 500;
   private static final Set<String> STATUSES =
-      Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.DEAD);
+      Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.DEAD, Delivery.CANCELLED);
 
   private final DeliveryStore deliveries;
   private final TargetStore targets;
@@ -46,7 +46,7 @@ class DeliveryController {
 
   record DeliveryList(List<Delivery> items) {}
 
-  /** {@code ?messageId=&targetId=&status=pending|delivered|dead&limit=}, newest first. */
+  /** {@code ?messageId=&targetId=&status=pending|delivered|dead|cancelled&limit=}, newest first. */
   @GetMapping("/api/deliveries")
   DeliveryList list(
       @RequestParam(required = false) String messageId,
@@ -58,7 +58,7 @@ class DeliveryController {
     }
     if (status != null && !STATUSES.contains(status)) {
       throw new GatewayException(
-          Problem.BAD_REQUEST, "status must be one of pending, delivered, dead.");
+          Problem.BAD_REQUEST, "status must be one of pending, delivered, dead, cancelled.");
     }
     Long seq = null;
     if (messageId != null) {
@@ -111,7 +111,7 @@ class DeliveryController {
   }
 
   @GetMapping("/api/targets/{id}/health")
-  DeliveryStore.TargetHealth health(@PathVariable String id) {
+  TargetHealth health(@PathVariable String id) {
     targets
         .find(id)
         .orElseThrow(() -> new GatewayException(Problem.NOT_FOUND, "No target with this id."));

@@ -59,8 +59,10 @@ class DeliveryLanes {
    *
    * @param body the message body when it came straight from the commit, else null (looked up)
    * @param leaseUntil when another worker may take it; an attempt that could outlast it is skipped
+   * @param leaseOwner the lease's random token: the attempt's result is recorded on the delivery
+   *     only while the delivery still carries it (and {@code leaseUntil})
    */
-  record Job(Delivery delivery, byte[] body, Instant leaseUntil) {
+  record Job(Delivery delivery, byte[] body, Instant leaseUntil, String leaseOwner) {
     int bodyLength() {
       return body == null ? 0 : body.length;
     }

@@ -32,8 +32,8 @@ class DeliveryRecorder implements StoredMessageListener {
   private static final String INSERT =
       """
       INSERT INTO deliveries (delivery_id, target_id, message_seq, conversation_id, status,
-          next_attempt_at_ms, lease_until_ms, created_at_ms)
-      VALUES (?, ?, ?, ?, 'pending', ?, ?, ?)
+          next_attempt_at_ms, lease_until_ms, lease_owner, created_at_ms)
+      VALUES (?, ?, ?, ?, 'pending', ?, ?, ?, ?)
       """;
 
   private static final String PENDING_IN_CONVERSATION =
@@ -79,6 +79,7 @@ class DeliveryRecorder implements StoredMessageListener {
           lanes.hasRoom(target.id(), message.body().length)
               && (!target.ordered() || !pendingInConversation(session, target, message));
       Instant leaseUntil = lease ? now.plus(properties.lease()).plus(target.timeout()) : null;
+      String leaseOwner = lease ? DeliveryStore.newLeaseOwner() : null;
       PreparedStatement insert = session.prepared(INSERT);
       insert.setString(1, deliveryId);
       insert.setString(2, target.id());
@@ -90,7 +91,8 @@ class DeliveryRecorder implements StoredMessageListener {
       } else {
         insert.setNull(6, Types.BIGINT);
       }
-      insert.setLong(7, now.toEpochMilli());
+      insert.setString(7, leaseOwner);
+      insert.setLong(8, now.toEpochMilli());
       insert.executeUpdate();
       if (lease) {
         // attempts stays 0 in the store until the attempt is recorded: a lease that runs out
@@ -108,7 +110,7 @@ class DeliveryRecorder implements StoredMessageListener {
                 null,
                 now,
                 null);
-        leased.add(new Job(delivery, message.body(), leaseUntil));
+        leased.add(new Job(delivery, message.body(), leaseUntil, leaseOwner));
       } else {
         waiting = true;
       }

@@ -3,6 +3,7 @@ package dev.maigw.gateway.delivery;
 import dev.maigw.gateway.delivery.DeliveryLanes.Job;
 import dev.maigw.gateway.storage.Columns;
 import dev.maigw.gateway.storage.GroupCommitWriter;
+import dev.maigw.gateway.storage.WriteSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,11 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -48,28 +52,39 @@ class DeliveryStore {
   private static final String CLAIM_ORDERED = claim(DUE_OF_TARGET + ORDERED_GUARD);
 
   private static String claim(String due) {
-    return "UPDATE deliveries SET attempts = attempts + 1, lease_until_ms = ?"
+    return "UPDATE deliveries SET attempts = attempts + 1, lease_until_ms = ?, lease_owner = ?"
         + " WHERE delivery_id IN ("
         + due
         + " ORDER BY d.next_attempt_at_ms, d.message_seq LIMIT ?) RETURNING "
         + COLUMNS;
   }
 
+  // Recorded even when the lease was lost (flagged), so the timeline shows every call made; a row
+  // only for a delivery that still exists.
   private static final String INSERT_ATTEMPT =
       """
       INSERT INTO delivery_attempts (delivery_id, attempt, started_at_ms, latency_ms, status_code,
-          error, response_snippet)
-      VALUES (?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM delivery_attempts
-                  WHERE delivery_id = ?), ?, ?, ?, ?, ?)
+          error, response_snippet, lease_lost)
+      SELECT d.delivery_id, (SELECT COALESCE(MAX(a.attempt), 0) + 1 FROM delivery_attempts a
+                             WHERE a.delivery_id = d.delivery_id), ?, ?, ?, ?, ?, ?
+      FROM deliveries d WHERE d.delivery_id = ?
       """;
 
+  // Only while the attempt's lease is still the delivery's current one: a worker whose lease ran
+  // out must neither clear the new holder's lease nor move a settled delivery back.
   private static final String SETTLE_DELIVERY =
       """
       UPDATE deliveries SET status = ?, attempts = CASE WHEN attempts < ? THEN ? ELSE attempts END,
-          lease_until_ms = NULL, last_status = ?, last_error = ?, next_attempt_at_ms = ?,
-          delivered_at_ms = ?
-      WHERE delivery_id = ?
+          lease_until_ms = NULL, lease_owner = NULL, last_status = ?, last_error = ?,
+          next_attempt_at_ms = ?, delivered_at_ms = ?
+      WHERE delivery_id = ? AND status = 'pending' AND lease_owner = ? AND lease_until_ms = ?
       """;
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private static final Comparator<Job> OLDEST_DUE_FIRST =
+      Comparator.comparing((Job job) -> job.delivery().nextAttemptAt())
+          .thenComparingLong(job -> job.delivery().messageSeq());
 
   private final GroupCommitWriter writer;
   private final JdbcClient reader;
@@ -89,35 +104,51 @@ class DeliveryStore {
    */
   Map<String, List<Job>> claimDue(Map<Target, Integer> wanted, Duration lease) {
     long now = clock.millis();
+    String owner = newLeaseOwner();
     return writer.write(
         session -> {
           Map<String, List<Job>> claimed = new LinkedHashMap<>();
           for (Map.Entry<Target, Integer> entry : wanted.entrySet()) {
             Target target = entry.getKey();
             long leaseUntil = now + lease.toMillis() + target.timeout().toMillis();
+            Instant until = Instant.ofEpochMilli(leaseUntil);
             List<Job> jobs =
                 session
                     .jdbc()
                     .sql(target.ordered() ? CLAIM_ORDERED : CLAIM)
-                    .params(leaseUntil, target.id(), now, now, target.id(), entry.getValue())
-                    .query(
-                        (rs, row) ->
-                            new Job(toDelivery(rs, row), null, Instant.ofEpochMilli(leaseUntil)))
+                    .params(leaseUntil, owner, target.id(), now, now, target.id(), entry.getValue())
+                    .query((rs, row) -> new Job(toDelivery(rs, row), null, until, owner))
                     .list();
-            claimed.put(target.id(), jobs);
+            // RETURNING keeps no order (PostgreSQL): attempt them oldest due first all the same.
+            claimed.put(target.id(), jobs.stream().sorted(OLDEST_DUE_FIRST).toList());
           }
           return claimed;
         });
   }
 
   /**
-   * Records an attempt and the delivery's new state in one commit, without waiting for it: if the
-   * gateway dies first, the lease runs out and the delivery is simply sent again (at least once).
-   * The delivery's attempt count is raised to {@code delivery.attempts()} (a delivery leased in its
-   * message's commit is counted only here).
+   * A new lease's owner token: 128 random bits in hex. One claim statement gives its deliveries the
+   * same token; with the delivery id and the lease's end it still names one lease. Not
+   * SecureRandom, which may block, and the recorder calls this on the writer thread.
    */
-  CompletableFuture<Void> recordAttempt(
-      Delivery delivery,
+  static String newLeaseOwner() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return HEX.toHexDigits(random.nextLong()) + HEX.toHexDigits(random.nextLong());
+  }
+
+  /**
+   * Records an attempt and, while the job's lease is still the delivery's current one, the
+   * delivery's new state, in one commit, without waiting for it: if the gateway dies first, the
+   * lease runs out and the delivery is simply sent again (at least once). The delivery's attempt
+   * count is raised to {@code delivery.attempts()} (a delivery leased in its message's commit is
+   * counted only here). When the lease has been lost (it ran out and another worker took the
+   * delivery, or the delivery was settled or cancelled meanwhile) the attempt is still recorded,
+   * flagged {@code leaseLost}, and the delivery is left as it is; a 410 still disables the target.
+   *
+   * @return completes with whether the delivery was settled (false: the lease was lost)
+   */
+  CompletableFuture<Boolean> recordAttempt(
+      Job job,
       DeliveryAttempt attempt,
       String status,
       Instant nextAttemptAt,
@@ -125,36 +156,54 @@ class DeliveryStore {
       String disabledReason) {
     return writer.submit(
         session -> {
-          PreparedStatement insert = session.prepared(INSERT_ATTEMPT);
-          insert.setString(1, delivery.id());
-          insert.setString(2, delivery.id());
-          insert.setLong(3, attempt.startedAt().toEpochMilli());
-          insert.setLong(4, attempt.latencyMillis());
-          setNullableInt(insert, 5, attempt.statusCode());
-          insert.setString(6, attempt.error());
-          insert.setString(7, attempt.responseSnippet());
-          insert.executeUpdate();
           long now = clock.millis();
-          PreparedStatement update = session.prepared(SETTLE_DELIVERY);
-          update.setString(1, status);
-          update.setInt(2, delivery.attempts());
-          update.setInt(3, delivery.attempts());
-          setNullableInt(update, 4, attempt.statusCode());
-          update.setString(5, attempt.error());
-          update.setLong(6, nextAttemptAt == null ? now : nextAttemptAt.toEpochMilli());
-          if (Delivery.DELIVERED.equals(status)) {
-            update.setLong(7, now);
-          } else {
-            update.setNull(7, Types.BIGINT);
-          }
-          update.setString(8, delivery.id());
-          update.executeUpdate();
+          boolean settled = settle(session, job, attempt, status, nextAttemptAt, now);
+          PreparedStatement insert = session.prepared(INSERT_ATTEMPT);
+          insert.setLong(1, attempt.startedAt().toEpochMilli());
+          insert.setLong(2, attempt.latencyMillis());
+          setNullableInt(insert, 3, attempt.statusCode());
+          insert.setString(4, attempt.error());
+          insert.setString(5, attempt.responseSnippet());
+          insert.setInt(6, settled ? 0 : 1);
+          insert.setString(7, job.delivery().id());
+          insert.executeUpdate();
           if (disableTarget) {
-            TargetStore.setEnabled(session.jdbc(), delivery.targetId(), false, disabledReason, now);
+            String targetId = job.delivery().targetId();
+            TargetStore.setEnabled(session.jdbc(), targetId, false, disabledReason, now);
             TargetStore.markChanged(session);
           }
-          return null;
+          return settled;
         });
+  }
+
+  private static boolean settle(
+      WriteSession session,
+      Job job,
+      DeliveryAttempt attempt,
+      String status,
+      Instant nextAttemptAt,
+      long now)
+      throws SQLException {
+    if (job.leaseOwner() == null) {
+      return false;
+    }
+    Delivery delivery = job.delivery();
+    PreparedStatement update = session.prepared(SETTLE_DELIVERY);
+    update.setString(1, status);
+    update.setInt(2, delivery.attempts());
+    update.setInt(3, delivery.attempts());
+    setNullableInt(update, 4, attempt.statusCode());
+    update.setString(5, attempt.error());
+    update.setLong(6, nextAttemptAt == null ? now : nextAttemptAt.toEpochMilli());
+    if (Delivery.DELIVERED.equals(status)) {
+      update.setLong(7, now);
+    } else {
+      update.setNull(7, Types.BIGINT);
+    }
+    update.setString(8, delivery.id());
+    update.setString(9, job.leaseOwner());
+    update.setLong(10, job.leaseUntil().toEpochMilli());
+    return update.executeUpdate() == 1;
   }
 
   private static void setNullableInt(PreparedStatement statement, int index, Integer value)
@@ -180,12 +229,14 @@ class DeliveryStore {
         session -> {
           PreparedStatement release =
               session.prepared(
-                  "UPDATE deliveries SET lease_until_ms = NULL, attempts = ?"
-                      + " WHERE delivery_id = ? AND status = 'pending' AND lease_until_ms = ?");
+                  "UPDATE deliveries SET lease_until_ms = NULL, lease_owner = NULL, attempts = ?"
+                      + " WHERE delivery_id = ? AND status = 'pending' AND lease_owner = ?"
+                      + " AND lease_until_ms = ?");
           for (Job job : jobs) {
             release.setInt(1, job.delivery().attempts() - 1);
             release.setString(2, job.delivery().id());
-            release.setLong(3, job.leaseUntil().toEpochMilli());
+            release.setString(3, job.leaseOwner());
+            release.setLong(4, job.leaseUntil().toEpochMilli());
             release.executeUpdate();
           }
           return null;
@@ -203,7 +254,7 @@ class DeliveryStore {
     StringBuilder sql =
         new StringBuilder(
             "UPDATE deliveries SET status = 'pending', attempts = 0, lease_until_ms = NULL,"
-                + " next_attempt_at_ms = ? WHERE status = 'dead'");
+                + " lease_owner = NULL, next_attempt_at_ms = ? WHERE status = 'dead'");
     List<Object> params = new ArrayList<>(List.of(now));
     if (deliveryId != null) {
       sql.append(" AND delivery_id = ?");
@@ -256,8 +307,8 @@ class DeliveryStore {
   List<DeliveryAttempt> attempts(String deliveryId) {
     return reader
         .sql(
-            "SELECT attempt, started_at_ms, latency_ms, status_code, error, response_snippet"
-                + " FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt")
+            "SELECT attempt, started_at_ms, latency_ms, status_code, error, response_snippet,"
+                + " lease_lost FROM delivery_attempts WHERE delivery_id = ? ORDER BY attempt")
         .param(deliveryId)
         .query(
             (rs, row) ->
@@ -267,7 +318,8 @@ class DeliveryStore {
                     rs.getLong("latency_ms"),
                     Columns.nullableInt(rs, "status_code"),
                     rs.getString("error"),
-                    rs.getString("response_snippet")))
+                    rs.getString("response_snippet"),
+                    rs.getInt("lease_lost") == 1))
         .list();
   }
 
@@ -279,7 +331,8 @@ class DeliveryStore {
             SELECT
               SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END) AS pending,
               SUM(CASE WHEN status = 'delivered' THEN 1 ELSE 0 END) AS delivered,
-              SUM(CASE WHEN status = 'dead' THEN 1 ELSE 0 END) AS dead
+              SUM(CASE WHEN status = 'dead' THEN 1 ELSE 0 END) AS dead,
+              SUM(CASE WHEN status = 'cancelled' THEN 1 ELSE 0 END) AS cancelled
             FROM deliveries WHERE target_id = ?
             """)
         .param(targetId)
@@ -290,6 +343,7 @@ class DeliveryStore {
                     rs.getLong("pending"),
                     rs.getLong("delivered"),
                     rs.getLong("dead"),
+                    rs.getLong("cancelled"),
                     lastError(targetId)))
         .single();
   }
@@ -323,30 +377,5 @@ class DeliveryStore {
         rs.getString("last_error"),
         Instant.ofEpochMilli(rs.getLong("created_at_ms")),
         Columns.nullableInstant(rs, "delivered_at_ms"));
-  }
-
-  /**
-   * A target's delivery counts and latest failure.
-   *
-   * @param pending the target's queue depth
-   * @param successRate delivered among finished deliveries (delivered or dead), null before any
-   */
-  record TargetHealth(
-      String targetId,
-      long pending,
-      long delivered,
-      long dead,
-      Double successRate,
-      String lastError) {
-
-    TargetHealth(String targetId, long pending, long delivered, long dead, String lastError) {
-      this(
-          targetId,
-          pending,
-          delivered,
-          dead,
-          delivered + dead == 0 ? null : (double) delivered / (delivered + dead),
-          lastError);
-    }
   }
 }

@@ -58,6 +58,7 @@ class DeliveryWorker implements SmartLifecycle {
   private final HandlerTargets handlers;
   private final PollingLoop claims;
   private ExecutorService workers;
+  private HandlerRunner handlerCalls;
   private volatile boolean backlog;
 
   DeliveryWorker(
@@ -84,6 +85,11 @@ class DeliveryWorker implements SmartLifecycle {
             .maxConnections(properties.workers() * 2, properties.perTarget())
             .build();
     this.claims = new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue);
+  }
+
+  /** One claim pass, as the dispatcher thread makes on every wake-up; for tests. */
+  void runDueOnce() {
+    claimDue();
   }
 
   /**
@@ -142,7 +148,7 @@ class DeliveryWorker implements SmartLifecycle {
       if (HandlerTargets.isHandler(target.get())) {
         List<StoredMessage> message = messages.findBySeqs(List.of(delivery.messageSeq()));
         if (!message.isEmpty()) {
-          settle(delivery, target.get(), handle(delivery, target.get(), message.get(0)));
+          settle(job, target.get(), handle(delivery, target.get(), message.get(0)));
         }
         return;
       }
@@ -154,7 +160,7 @@ class DeliveryWorker implements SmartLifecycle {
         }
         body = message.get(0).body();
       }
-      settle(delivery, target.get(), send(delivery, target.get(), body));
+      settle(job, target.get(), send(delivery, target.get(), body));
     } catch (RuntimeException e) {
       log.error("Delivery {} failed unexpectedly", delivery.id(), e);
     } finally {
@@ -189,61 +195,64 @@ class DeliveryWorker implements SmartLifecycle {
             Duration.ofNanos(System.nanoTime() - start).toMillis(),
             response == null ? null : response.status(),
             error,
-            response == null ? null : snippet(response.bodySnippet()));
+            response == null ? null : snippet(response.bodySnippet()),
+            false);
     return new Outcome(attempt, response);
   }
 
-  /** Calls an in-process handler; a throw counts like a failed HTTP attempt. */
+  /**
+   * Calls an in-process handler, bounded by the target's timeout; a throw or a timeout counts like
+   * a failed HTTP attempt.
+   */
   private Outcome handle(Delivery delivery, Target target, StoredMessage message) {
     Optional<MessageHandler> handler = handlers.forTarget(target);
-    Instant started = clock.instant();
-    long start = System.nanoTime();
-    String error = null;
-    if (handler.isEmpty()) {
-      error = "no_handler: no MessageHandler named " + target.name() + " in this gateway";
-    } else {
-      try {
-        handler.get().handle(delivery.id(), message);
-      } catch (Exception e) {
-        error = "handler_failed: " + e;
-      }
-    }
     DeliveryAttempt attempt =
-        new DeliveryAttempt(
-            0, started, Duration.ofNanos(System.nanoTime() - start).toMillis(), null, error, null);
+        handler.isPresent()
+            ? handlerCalls.call(handler.get(), delivery.id(), message, target.timeout())
+            : new DeliveryAttempt(
+                0,
+                clock.instant(),
+                0,
+                null,
+                "no_handler: no MessageHandler named " + target.name() + " in this gateway",
+                null,
+                false);
     return new Outcome(
         attempt,
-        error == null ? new OutboundResponse(200, Map.of(), new byte[0], Duration.ZERO) : null);
+        attempt.error() == null
+            ? new OutboundResponse(200, Map.of(), new byte[0], Duration.ZERO)
+            : null);
   }
 
-  private void settle(Delivery delivery, Target target, Outcome outcome) {
+  private void settle(Job job, Target target, Outcome outcome) {
     DeliveryAttempt attempt = outcome.attempt();
     OutboundResponse response = outcome.response();
     if (response != null && response.isSuccess()) {
       afterRecord(
-          delivery,
+          job,
           target,
-          deliveries.recordAttempt(delivery, attempt, Delivery.DELIVERED, null, false, null));
+          deliveries.recordAttempt(job, attempt, Delivery.DELIVERED, null, false, null));
       return;
     }
     if (response != null && response.status() == 410) {
       log.warn("ALERT target {} answered 410 Gone and is disabled", target.id());
       afterRecord(
-          delivery,
+          job,
           target,
           deliveries
               .recordAttempt(
-                  delivery, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.")
-              .thenRun(targets::reload));
+                  job, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.")
+              // Completes on the writer thread, which must not wait for a read.
+              .thenRun(targets::reloadSoon));
       return;
     }
     Optional<Instant> next =
-        schedule.nextAttempt(delivery.attempts(), clock.instant(), retryAfter(response));
+        schedule.nextAttempt(job.delivery().attempts(), clock.instant(), retryAfter(response));
     afterRecord(
-        delivery,
+        job,
         target,
         deliveries.recordAttempt(
-            delivery,
+            job,
             attempt,
             next.isPresent() ? Delivery.PENDING : Delivery.DEAD,
             next.orElse(null),
@@ -255,11 +264,12 @@ class DeliveryWorker implements SmartLifecycle {
    * A lost record only means the delivery is sent again when its lease runs out. Once an ordered
    * target's record is in, the conversation's next delivery may be claimed: look now.
    */
-  private void afterRecord(Delivery delivery, Target target, CompletableFuture<?> recorded) {
+  private void afterRecord(Job job, Target target, CompletableFuture<?> recorded) {
+    // Runs on the writer thread: signal and log only, never a query.
     recorded.whenComplete(
         (ignored, failure) -> {
           if (failure != null) {
-            log.warn("Recording delivery {} failed: {}", delivery.id(), failure.toString());
+            log.warn("Recording delivery {} failed: {}", job.delivery().id(), failure.toString());
           } else if (target.ordered()) {
             wakeUps.signal();
           }
@@ -287,6 +297,7 @@ class DeliveryWorker implements SmartLifecycle {
   public void start() {
     workers =
         Executors.newFixedThreadPool(properties.workers(), DaemonThreads.named("delivery-worker"));
+    handlerCalls = new HandlerRunner(clock, LEASE_MARGIN.dividedBy(2));
     lanes.start(this::launch);
     claims.start();
   }
@@ -310,6 +321,7 @@ class DeliveryWorker implements SmartLifecycle {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    handlerCalls.close();
     http.close();
   }
 

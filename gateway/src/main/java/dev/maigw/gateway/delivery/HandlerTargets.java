@@ -17,6 +17,8 @@ import org.springframework.stereotype.Component;
 class HandlerTargets implements ApplicationRunner {
 
   static final String URL_PREFIX = "handler:";
+  private static final Duration MIN_TIMEOUT = Duration.ofMillis(100);
+  private static final Duration MAX_TIMEOUT = Duration.ofSeconds(60);
 
   private final List<MessageHandler> handlers;
   private final TargetStore store;
@@ -37,6 +39,18 @@ class HandlerTargets implements ApplicationRunner {
     return handlers.stream().filter(h -> h.name().equals(name)).findFirst();
   }
 
+  private static Duration timeout(MessageHandler handler) {
+    Duration timeout = handler.timeout();
+    if (timeout.compareTo(MIN_TIMEOUT) < 0 || timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalStateException(
+          "MessageHandler "
+              + handler.name()
+              + " needs a timeout of 100 ms to 60 s; got "
+              + timeout);
+    }
+    return timeout;
+  }
+
   static boolean isHandler(Target target) {
     return target.url().startsWith(URL_PREFIX);
   }
@@ -53,14 +67,11 @@ class HandlerTargets implements ApplicationRunner {
               null,
               null,
               Map.of(),
-              Duration.ofSeconds(10),
+              timeout(handler),
               handler.ordered());
       String id = "handler-" + handler.name();
-      if (store.find(id).isPresent()) {
-        store.update(id, settings);
-      } else {
-        store.create(settings, id, SigningSecret.generate());
-      }
+      // Idempotent: another instance starting at the same moment may create it first.
+      store.createOrUpdate(settings, id, SigningSecret.generate(), true);
     }
     if (!handlers.isEmpty()) {
       enabled.reload();

@@ -1,6 +1,7 @@
 package dev.maigw.gateway.delivery;
 
 import dev.maigw.gateway.message.StoredMessage;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -26,8 +27,18 @@ public interface MessageHandler {
   }
 
   /**
+   * How long one call may take, 100 ms to 60 s; default 10 s. A call still running then is
+   * interrupted and counts as a failed attempt ({@code handler_timeout}), retried like any other,
+   * so that a delivery is never handled twice at once.
+   */
+  default Duration timeout() {
+    return Duration.ofSeconds(10);
+  }
+
+  /**
    * Handles one message. May be called more than once for the same delivery (same {@code
-   * deliveryId}), so make it idempotent. Throwing means "failed, try again later".
+   * deliveryId}), so make it idempotent. Throwing means "failed, try again later". Called on a
+   * thread of its own; stop when interrupted (the timeout has passed).
    */
   void handle(String deliveryId, StoredMessage message) throws Exception;
 }

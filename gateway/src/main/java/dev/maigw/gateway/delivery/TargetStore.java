@@ -27,6 +27,29 @@ public class TargetStore {
           + " content_filter, headers, timeout_ms, ordered, enabled, disabled_reason,"
           + " created_at_ms, updated_at_ms";
 
+  private static final String INSERT =
+      """
+      INSERT INTO targets (target_id, secret, name, url, message_types, conversation_filter,
+          sender_filter, content_filter, headers, timeout_ms, ordered, enabled, created_at_ms,
+          updated_at_ms)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
+      """;
+
+  private static final String UPDATE_SETTINGS =
+      """
+      UPDATE targets SET name = ?, url = ?, message_types = ?, conversation_filter = ?,
+          sender_filter = ?, content_filter = ?, headers = ?, timeout_ms = ?, ordered = ?,
+          updated_at_ms = ?
+      WHERE target_id = ?
+      """;
+
+  private static final String CANCEL_DELIVERIES =
+      """
+      UPDATE deliveries SET status = 'cancelled', lease_until_ms = NULL, lease_owner = NULL,
+          last_error = 'The target was deleted.'
+      WHERE target_id = ? AND status IN ('pending', 'dead')
+      """;
+
   private final GroupCommitWriter writer;
   private final JdbcClient reader;
   private final JsonMapper json;
@@ -39,41 +62,52 @@ public class TargetStore {
     this.clock = clock;
   }
 
+  /** Creates a target; fails with a unique-key error when the id is taken. */
   Target create(TargetSettings settings, String id, String secret) {
+    change(jdbc -> jdbc.sql(INSERT).params(insertValues(settings, id, secret)).update());
+    return find(id).orElseThrow();
+  }
+
+  /**
+   * Creates the target with this fixed id, or, when it exists already (say another instance
+   * starting at the same moment created it), updates its settings, and its secret unless {@code
+   * keepSecret}. Never fails on the id being taken, so it is safe to repeat and to race.
+   *
+   * @return whether this call created it
+   */
+  boolean createOrUpdate(TargetSettings settings, String id, String secret, boolean keepSecret) {
+    List<Object> insert = insertValues(settings, id, secret);
+    List<Object> update = new ArrayList<>(settingsValues(settings));
+    update.addAll(List.of(clock.millis(), id));
+    return change(
+        jdbc -> {
+          if (jdbc.sql(INSERT + " ON CONFLICT (target_id) DO NOTHING").params(insert).update()
+              == 1) {
+            return true;
+          }
+          jdbc.sql(UPDATE_SETTINGS).params(update).update();
+          if (!keepSecret) {
+            jdbc.sql("UPDATE targets SET secret = ? WHERE target_id = ?")
+                .params(secret, id)
+                .update();
+          }
+          return false;
+        });
+  }
+
+  private List<Object> insertValues(TargetSettings settings, String id, String secret) {
     long now = clock.millis();
     List<Object> params = new ArrayList<>(List.of(id, secret));
     params.addAll(settingsValues(settings));
     params.addAll(List.of(now, now));
-    change(
-        jdbc ->
-            jdbc.sql(
-                    """
-                    INSERT INTO targets (target_id, secret, name, url, message_types,
-                        conversation_filter, sender_filter, content_filter, headers, timeout_ms,
-                        ordered, enabled, created_at_ms, updated_at_ms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
-                    """)
-                .params(params)
-                .update());
-    return find(id).orElseThrow();
+    return params;
   }
 
   /** Replaces a target's settings (not its secret or state); false when it does not exist. */
   boolean update(String id, TargetSettings settings) {
     List<Object> params = new ArrayList<>(settingsValues(settings));
     params.addAll(List.of(clock.millis(), id));
-    return change(
-            jdbc ->
-                jdbc.sql(
-                        """
-                        UPDATE targets SET name = ?, url = ?, message_types = ?,
-                            conversation_filter = ?, sender_filter = ?, content_filter = ?,
-                            headers = ?, timeout_ms = ?, ordered = ?, updated_at_ms = ?
-                        WHERE target_id = ?
-                        """)
-                    .params(params)
-                    .update())
-        == 1;
+    return change(jdbc -> jdbc.sql(UPDATE_SETTINGS).params(params).update()) == 1;
   }
 
   /**
@@ -91,14 +125,6 @@ public class TargetStore {
         json.writeValueAsString(settings.headers()),
         settings.timeout().toMillis(),
         settings.ordered() ? 1 : 0);
-  }
-
-  void updateSecret(String id, String secret) {
-    change(
-        jdbc ->
-            jdbc.sql("UPDATE targets SET secret = ?, updated_at_ms = ? WHERE target_id = ?")
-                .params(secret, clock.millis(), id)
-                .update());
   }
 
   /** Turns delivery to a target on or off; {@code reason} says why it was turned off. */
@@ -120,8 +146,18 @@ public class TargetStore {
         .update();
   }
 
+  /**
+   * Deletes a target and, in the same transaction, cancels its deliveries that are not delivered
+   * (pending, or dead and so replayable): kept for history, never sent, so a target recreated under
+   * the same id (configured ones are {@code cfg-<name>}) revives nothing.
+   */
   boolean delete(String id) {
-    return change(jdbc -> jdbc.sql("DELETE FROM targets WHERE target_id = ?").param(id).update())
+    return change(
+            jdbc -> {
+              int deleted = jdbc.sql("DELETE FROM targets WHERE target_id = ?").param(id).update();
+              jdbc.sql(CANCEL_DELIVERIES).param(id).update();
+              return deleted;
+            })
         == 1;
   }
 
@@ -141,6 +177,8 @@ public class TargetStore {
    */
   static void markChanged(WriteSession session) {
     session.jdbc().sql("UPDATE targets_version SET version = version + 1 WHERE id = 1").update();
+    // A message later in this transaction must see the change, not the list checked before it.
+    EnabledTargets.forgetChecked(session);
   }
 
   /** The targets' version, read through {@code jdbc} (the reader, or a write transaction's). */

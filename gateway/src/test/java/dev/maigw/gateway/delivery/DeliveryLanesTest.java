@@ -135,7 +135,8 @@ class DeliveryLanesTest {
                         Instant.EPOCH,
                         null),
                     bodyBytes == 0 ? null : new byte[bodyBytes],
-                    Instant.now().plusSeconds(60)))
+                    Instant.now().plusSeconds(60),
+                    "owner"))
         .toList();
   }
 }

@@ -1,11 +1,14 @@
 package dev.maigw.gateway.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.RunningGateway;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,6 +79,28 @@ class TargetControllerTest {
     assertThat(enabled.get("enabled").asBoolean()).isTrue();
     assertThat(deleted.statusCode()).isEqualTo(204);
     assertThat(gateway.getApi("/api/targets/" + id).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void cancelsTheUnfinishedDeliveriesOfADeletedTargetAndListsThemByStatus() {
+    String id = create("{\"url\":\"https://d.example.com/hook\",\"conversation\":\"conv-tc-del\"}");
+    gateway.postWebhook(Fixtures.reply("tc-del-1", "conv-tc-del"));
+    String all = "/api/deliveries?targetId=" + id;
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> JSON.readTree(gateway.getApi(all).body()).get("items").size() == 1);
+
+    assertThat(send("DELETE", "/api/targets/" + id, null).statusCode()).isEqualTo(204);
+
+    HttpResponse<String> cancelled =
+        gateway.getApi("/api/deliveries?status=cancelled&targetId=" + id);
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
+    JsonNode items = JSON.readTree(cancelled.body()).get("items");
+    assertThat(items).hasSize(1);
+    assertThat(items.get(0).get("status").asString()).isEqualTo("cancelled");
+    assertThat(items.get(0).get("lastError").asString()).isEqualTo("The target was deleted.");
+    assertThat(JSON.readTree(gateway.getApi(all + "&status=pending").body()).get("items"))
+        .isEmpty();
   }
 
   @Test

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -56,8 +56,12 @@ public final class SettableClock extends Clock {
     throw new UnsupportedOperationException("The gateway works in UTC only.");
   }
 
-  /** Replaces the gateway's clock with a {@link SettableClock} standing at the current time. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Replaces the gateway's clock with a {@link SettableClock} standing at the current time. A test
+   * configuration, so the gateway's component scan skips it: only a gateway started with it gets
+   * it, and every other keeps the real clock.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
   public static class Override {
     @Bean
     @Primary
