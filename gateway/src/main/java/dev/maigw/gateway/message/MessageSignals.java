@@ -6,9 +6,9 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.stereotype.Component;
 
 /**
- * Wakes long-polling readers when a message is stored. Only a hint within this instance: one
- * counter for all conversations (so it holds no per-conversation state); woken readers re-read the
- * store, and wake by themselves now and then so a message stored by another instance is seen too.
+ * Wakes the {@link MessageTail} when a message is stored. Only a hint within this instance: one
+ * counter for all conversations; the tail re-reads the store when woken, and by itself now and then
+ * so a message stored by another instance is seen too.
  */
 @Component
 public class MessageSignals {

@@ -174,6 +174,11 @@ public class MessageStore {
         .list();
   }
 
+  /** The cursor of the latest stored message, 0 when there is none. */
+  public long lastSeq() {
+    return reader.sql("SELECT COALESCE(MAX(seq), 0) FROM messages").query(Long.class).single();
+  }
+
   /** Messages of every conversation after cursor {@code afterSeq}, in commit order. */
   public List<StoredMessage> messagesAfter(long afterSeq, int limit) {
     return reader

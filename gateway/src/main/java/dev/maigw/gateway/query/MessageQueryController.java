@@ -1,8 +1,8 @@
 package dev.maigw.gateway.query;
 
 import dev.maigw.gateway.message.ConversationSummary;
-import dev.maigw.gateway.message.MessageSignals;
 import dev.maigw.gateway.message.MessageStore;
+import dev.maigw.gateway.message.MessageTail;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
 /** Stored replies and conversations. */
 @RestController
@@ -23,11 +24,11 @@ class MessageQueryController {
   static final int MAX_WAIT_SECONDS = 300;
 
   private final MessageStore messages;
-  private final MessageSignals signals;
+  private final MessageTail tail;
 
-  MessageQueryController(MessageStore messages, MessageSignals signals) {
+  MessageQueryController(MessageStore messages, MessageTail tail) {
     this.messages = messages;
-    this.signals = signals;
+    this.tail = tail;
   }
 
   @GetMapping("/api/messages/{id}")
@@ -56,34 +57,47 @@ class MessageQueryController {
   /**
    * Replies of one conversation in commit order; {@code after} is the previous page's cursor. With
    * {@code wait} (seconds, at most 300) an empty page is held until a new reply is stored or the
-   * time is up: a long poll.
+   * time is up: a long poll, which holds no thread while it waits (the instance's one message tail
+   * wakes it, for replies stored by other instances too).
    */
   @GetMapping("/api/conversations/{id}/messages")
-  Page<MessageView> conversationMessages(
+  DeferredResult<Page<MessageView>> conversationMessages(
       @PathVariable String id,
       @RequestParam(required = false) String after,
       @RequestParam(required = false) Integer limit,
-      @RequestParam(required = false) Integer wait)
-      throws InterruptedException {
+      @RequestParam(required = false) Integer wait) {
     int size = PageRequest.limit(limit);
     long cursor = PageRequest.cursor(after, 0);
-    long deadline = System.nanoTime() + waitNanos(wait);
-    List<StoredMessage> page;
-    while (true) {
-      long version = signals.version();
-      page = messages.conversationMessages(id, cursor, size);
-      long remaining = deadline - System.nanoTime();
-      if (!page.isEmpty() || remaining <= 0) {
-        break;
-      }
-      // Wake on a local commit, or after a second to look for one made by another instance.
-      signals.awaitChange(version, Duration.ofNanos(Math.min(remaining, 1_000_000_000L)));
+    long waitMillis = waitMillis(wait);
+    if (waitMillis == 0) {
+      return answered(
+          ConversationWait.page(messages.conversationMessages(id, cursor, size), after));
     }
-    String next = page.isEmpty() ? after : Long.toString(page.get(page.size() - 1).seq());
-    return new Page<>(page.stream().map(MessageView::of).toList(), next);
+    DeferredResult<Page<MessageView>> result =
+        new DeferredResult<>(waitMillis, () -> ConversationWait.page(List.of(), after));
+    // Subscribed before reading, so a reply stored meanwhile is in the read or reaches the wait.
+    MessageTail.Subscription subscription =
+        tail.subscribe(new ConversationWait(id, cursor, after, size, result));
+    result.onCompletion(subscription::close);
+    try {
+      List<StoredMessage> page = messages.conversationMessages(id, cursor, size);
+      if (!page.isEmpty()) {
+        result.setResult(ConversationWait.page(page, after));
+      }
+    } catch (RuntimeException e) {
+      subscription.close();
+      throw e;
+    }
+    return result;
   }
 
-  private static long waitNanos(Integer seconds) {
+  private static DeferredResult<Page<MessageView>> answered(Page<MessageView> page) {
+    DeferredResult<Page<MessageView>> result = new DeferredResult<>();
+    result.setResult(page);
+    return result;
+  }
+
+  private static long waitMillis(Integer seconds) {
     if (seconds == null) {
       return 0;
     }
@@ -91,7 +105,7 @@ class MessageQueryController {
       throw new GatewayException(
           Problem.BAD_REQUEST, "wait must be between 0 and " + MAX_WAIT_SECONDS + " seconds.");
     }
-    return Duration.ofSeconds(seconds).toNanos();
+    return Duration.ofSeconds(seconds).toMillis();
   }
 
   private StoredMessage find(String id) {

@@ -126,7 +126,8 @@ class StreamControllerTest {
             .isEqualTo(200);
       }
 
-      // The blocked write runs into the idle timeout: the stream ends and its slot is free again.
+      // The stalled stream is cut off (its queue overflows, or a blocked write runs into the idle
+      // timeout): the stream ends and its slot is free again.
       await().atMost(Duration.ofSeconds(30)).until(() -> streamStatus(single) == 200);
     }
   }
