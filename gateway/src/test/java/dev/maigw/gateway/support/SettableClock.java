@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -56,8 +55,12 @@ public final class SettableClock extends Clock {
     throw new UnsupportedOperationException("The gateway works in UTC only.");
   }
 
-  /** Replaces the gateway's clock with a {@link SettableClock} standing at the current time. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Replaces the gateway's clock with a {@link SettableClock} standing at the current time. Not
+   * annotated {@code @Configuration} on purpose: component scanning would then put the standing
+   * clock into every test gateway, asked for or not; as a source given to {@code startWith} its
+   * {@code @Bean} method is still used.
+   */
   public static class Override {
     @Bean
     @Primary
