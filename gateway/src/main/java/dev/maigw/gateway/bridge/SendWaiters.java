@@ -63,8 +63,14 @@ class SendWaiters implements SmartLifecycle {
     PendingWait pending = new PendingWait(sendId, System.nanoTime() + wait.toNanos());
     // Registered before the first read, so a change committed in between still wakes it.
     waiting.computeIfAbsent(sendId, id -> ConcurrentHashMap.newKeySet()).add(pending);
-    pending.deadline =
-        timer.schedule(() -> check(pending), Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+    try {
+      pending.deadline =
+          timer.schedule(() -> check(pending), Math.max(0, wait.toNanos()), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException stopping) {
+      // Shutting down: answer with the send as it stands instead of waiting.
+      read(pending, true);
+      return pending.result;
+    }
     check(pending);
     return pending.result;
   }
