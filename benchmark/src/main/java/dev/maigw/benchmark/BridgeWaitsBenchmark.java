@@ -60,11 +60,12 @@ public final class BridgeWaitsBenchmark {
     int waits = args.length > 2 ? Integer.parseInt(args[2]) : 5000;
     int seconds = args.length > 3 ? Integer.parseInt(args[3]) : 20;
     int rate = args.length > 4 ? Integer.parseInt(args[4]) : 200;
+    String emulator = args.length > 5 ? LoopbackTarget.parse(args[5]).url() : null;
     new BridgeWaitsBenchmark(target, args[0].replaceAll("/+$", ""), args[1])
-        .run(waits, seconds, rate);
+        .run(waits, seconds, rate, emulator);
   }
 
-  private void run(int waits, int seconds, int rate) throws Exception {
+  private void run(int waits, int seconds, int rate, String emulator) throws Exception {
     long setupStart = System.nanoTime();
     List<String> conversations = createConversations(waits);
     System.out.printf(
@@ -87,6 +88,9 @@ public final class BridgeWaitsBenchmark {
       System.out.printf(
           "%d waits open at the gateway after %.1f s (%d still unanswered at the client)%n",
           (long) openWaits, (System.nanoTime() - openStart) / 1e9, open.open());
+      if (emulator != null) {
+        awaitDispatched(emulator.replaceAll("/+$", ""), waits);
+      }
       Histogram webhooks = new Histogram(60_000_000_000L, 3);
       int failed = postWebhooks(seconds, rate, webhooks);
       long stillOpen = open.open();
@@ -151,6 +155,31 @@ public final class BridgeWaitsBenchmark {
       }
     }
     return registered;
+  }
+
+  /**
+   * Waits until the emulator has received every send, so the webhook phase measures waiting
+   * callers, not the dispatch of their sends.
+   */
+  private void awaitDispatched(String emulator, int waits) throws Exception {
+    long start = System.nanoTime();
+    int received = 0;
+    for (int i = 0; i < 300 && received < waits; i++) {
+      String body =
+          http.send(
+                  HttpRequest.newBuilder(
+                          URI.create(emulator + "/_emulator/requests?path=/api/v1/messages/"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      received = body.split("\"method\":\"POST\"", -1).length - 1;
+      if (received < waits) {
+        Thread.sleep(1000);
+      }
+    }
+    System.out.printf(
+        "%d of %d sends had reached MaiAgent after another %.1f s%n",
+        received, waits, (System.nanoTime() - start) / 1e9);
   }
 
   /** Posts unique webhooks at a fixed rate from four threads; returns how many were not 200. */
