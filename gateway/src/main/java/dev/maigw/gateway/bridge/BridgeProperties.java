@@ -20,7 +20,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     reply holds back the next send of its conversation
  * @param maxConcurrentCalls {@code maigw.bridge.max-concurrent-calls}, default 8: MaiAgent calls in
  *     flight at once (across conversations)
- * @param requestTimeout {@code maigw.bridge.request-timeout}, default 30s: one MaiAgent call
+ * @param requestTimeout {@code maigw.bridge.request-timeout}, default 30s: one MaiAgent call; a
+ *     send still {@code sending} 10 s past this after its dispatch (the gateway failed to record
+ *     the answer, or stopped mid-call) becomes {@code unknown} and is never sent again
+ * @param clockSkew {@code maigw.bridge.clock-skew}, default 2s: how far MaiAgent's clock (a reply's
+ *     {@code createdAt}) may run behind the gateway's; a reply created more than this before a send
+ *     was dispatched is never given to that send (and, between instances, how far their clocks may
+ *     differ)
+ * @param recheck {@code maigw.bridge.recheck}, default 250ms: how often one shared query looks for
+ *     waited sends settled by another gateway instance
  */
 @ConfigurationProperties("maigw.bridge")
 public record BridgeProperties(
@@ -31,7 +39,9 @@ public record BridgeProperties(
     @DefaultValue("300s") Duration maxWait,
     @DefaultValue("5m") Duration replyTimeout,
     @DefaultValue("8") int maxConcurrentCalls,
-    @DefaultValue("30s") Duration requestTimeout) {
+    @DefaultValue("30s") Duration requestTimeout,
+    @DefaultValue("2s") Duration clockSkew,
+    @DefaultValue("250ms") Duration recheck) {
 
   boolean isConfigured() {
     return apiKey != null && !apiKey.isBlank();

@@ -1,26 +1,22 @@
 package dev.maigw.gateway.bridge;
 
+import dev.maigw.gateway.bridge.SendWaiters.Waited;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues sends and waits for them to settle. Waiting is cheap and safe to abandon: the send and its
- * replies are in the store, so a caller that gives up (or a gateway that restarts) can always pick
- * the result up later.
+ * Queues sends and waits for them to settle. Waiting holds no thread and is safe to abandon: the
+ * send and its replies are in the store, so a caller that gives up (or a gateway that restarts) can
+ * always pick the result up later.
  */
 @Component
 class BridgeSends {
-
-  /** Re-read the store at least this often while waiting (replies stored by other instances). */
-  private static final long RECHECK_MILLIS = 250;
 
   private final SendStore store;
   private final SendWaiters waiters;
@@ -41,43 +37,47 @@ class BridgeSends {
             .register(meters);
   }
 
-  Send submit(String conversationId, String content, String attachmentsJson) {
-    Send send = store.create(conversationId, content, attachmentsJson);
-    dispatcher.signal();
-    return send;
+  /**
+   * Queues a send, or finds the one this conversation already has for {@code idempotencyKey}.
+   * Completes after the commit.
+   *
+   * @throws GatewayException (in the future) {@code idempotency_key_reused} when the key names a
+   *     send with another body
+   */
+  CompletableFuture<Send> submit(
+      String conversationId, SendRequest request, String idempotencyKey) {
+    return store
+        .create(conversationId, request.content(), request.attachmentsJson(), idempotencyKey)
+        .thenApply(
+            send -> {
+              if (!send.hasBody(request.content(), request.attachmentsJson())) {
+                throw new GatewayException(
+                    Problem.IDEMPOTENCY_KEY_REUSED,
+                    "This Idempotency-Key was used for send "
+                        + send.sendId()
+                        + " with another body.");
+              }
+              dispatcher.signal();
+              return send;
+            });
   }
 
   /**
-   * Waits up to {@code wait} for the send to be replied to or to fail.
+   * Waits up to {@code wait} for the send to be replied to or to fail, holding no thread.
    *
-   * @return the send as it stands when it settled or the wait ended
+   * @return the send as it stands when it settled or the wait ended; fails with 404 when there is
+   *     no send with this id
    */
-  Waited await(String sendId, Duration wait) {
-    long deadline = System.nanoTime() + wait.toNanos();
-    Long wokenAt = null;
-    while (true) {
-      CompletableFuture<Long> wakeUp = waiters.register(sendId);
-      try {
-        Send send = find(sendId);
-        long remaining = deadline - System.nanoTime();
-        if (send.isSettled() || remaining <= 0) {
-          return new Waited(send, wokenAt);
-        }
-        wokenAt =
-            wakeUp.get(
-                Math.min(remaining, TimeUnit.MILLISECONDS.toNanos(RECHECK_MILLIS)),
-                TimeUnit.NANOSECONDS);
-      } catch (TimeoutException e) {
-        // Re-read the store and wait again.
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return new Waited(find(sendId), null);
-      } catch (ExecutionException e) {
-        throw new IllegalStateException("Wake-ups never fail", e);
-      } finally {
-        waiters.unregister(sendId, wakeUp);
-      }
-    }
+  CompletableFuture<Waited> await(String sendId, Duration wait) {
+    return waiters
+        .await(sendId, wait)
+        .thenApply(
+            waited -> {
+              if (waited.send() == null) {
+                throw new GatewayException(Problem.NOT_FOUND, "No send with this id.");
+              }
+              return waited;
+            });
   }
 
   /** Records how long the caller waited after the reply committed (the bridge's own overhead). */
@@ -86,17 +86,4 @@ class BridgeSends {
       handoff.record(System.nanoTime() - waited.wokenAtNanos(), TimeUnit.NANOSECONDS);
     }
   }
-
-  Send find(String sendId) {
-    return store
-        .find(sendId)
-        .orElseThrow(() -> new GatewayException(Problem.NOT_FOUND, "No send with this id."));
-  }
-
-  /**
-   * A send after waiting.
-   *
-   * @param wokenAtNanos when the change that woke the waiter committed, or null
-   */
-  record Waited(Send send, Long wokenAtNanos) {}
 }

@@ -17,13 +17,24 @@ class MaiAgentCallException extends GatewayException {
 
   private final int maiagentStatus;
   private final String maiagentBody;
+  private final String unknownSendId;
 
   MaiAgentCallException(int maiagentStatus, String detail, String maiagentBody) {
+    this(maiagentStatus, detail, maiagentBody, null);
+  }
+
+  /**
+   * @param unknownSendId the send MaiAgent may nevertheless have taken: the problem then carries
+   *     {@code send} and {@code sendStatus: "unknown"}, so the caller polls instead of resending
+   */
+  MaiAgentCallException(
+      int maiagentStatus, String detail, String maiagentBody, String unknownSendId) {
     super(
         maiagentStatus == 0 ? Problem.MAIAGENT_UNREACHABLE : Problem.MAIAGENT_ERROR,
         detail == null || detail.isBlank() ? "MaiAgent answered " + maiagentStatus + "." : detail);
     this.maiagentStatus = maiagentStatus;
     this.maiagentBody = snippet(maiagentBody);
+    this.unknownSendId = unknownSendId;
   }
 
   static MaiAgentCallException of(MaiAgentApiException e) {
@@ -44,6 +55,11 @@ class MaiAgentCallException extends GatewayException {
     properties.put("maiagentStatus", maiagentStatus);
     if (maiagentBody != null) {
       properties.put("maiagentBody", maiagentBody);
+    }
+    if (unknownSendId != null) {
+      properties.put("send", unknownSendId);
+      properties.put("sendStatus", Send.UNKNOWN);
+      properties.put("location", "/api/sends/" + unknownSendId);
     }
     return properties;
   }

@@ -6,14 +6,19 @@ import dev.maigw.gateway.storage.WriteSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
  * Matches each newly stored AI reply to the send it answers, inside the reply's own commit, so a
  * crash can never separate the two. MaiAgent's reply names only its conversation, and the bridge
  * sends one message per conversation at a time, so the reply belongs to the conversation's latest
- * dispatched send that was recorded before the reply arrived. Later replies to the same send are
- * added to it; a reply is matched at most once (it is stored at most once).
+ * send dispatched before the reply was created: MaiAgent's {@code createdAt}, or the time the
+ * gateway received it when MaiAgent gave none, plus the configured clock-skew tolerance. A late
+ * second reply to S1 that arrives while S2 is being sent therefore stays with S1, and no caller is
+ * ever answered with a reply created before its send went out. Sends whose outcome is unknown can
+ * be replied to; refused ones cannot. Later replies to the same send are added to it; a reply is
+ * matched at most once (it is stored at most once).
  */
 @Component
 class ReplyMatcher implements StoredMessageListener {
@@ -21,8 +26,9 @@ class ReplyMatcher implements StoredMessageListener {
   private static final String CURRENT_SEND =
       """
       SELECT send_id FROM sends
-      WHERE conversation_id = ? AND status IN ('sending', 'sent', 'replied') AND created_at_ms <= ?
-      ORDER BY queue_position DESC LIMIT 1
+      WHERE conversation_id = ? AND status IN ('sending', 'sent', 'unknown', 'replied')
+        AND dispatched_at_ms <= ?
+      ORDER BY dispatched_at_ms DESC, queue_position DESC LIMIT 1
       """;
   private static final String LINK =
       "INSERT INTO send_replies (send_id, message_seq) VALUES (?, ?)";
@@ -34,10 +40,12 @@ class ReplyMatcher implements StoredMessageListener {
 
   private final SendWaiters waiters;
   private final SendDispatcher dispatcher;
+  private final long clockSkewMillis;
 
-  ReplyMatcher(SendWaiters waiters, SendDispatcher dispatcher) {
+  ReplyMatcher(SendWaiters waiters, SendDispatcher dispatcher, BridgeProperties properties) {
     this.waiters = waiters;
     this.dispatcher = dispatcher;
+    this.clockSkewMillis = properties.clockSkew().toMillis();
   }
 
   @Override
@@ -64,10 +72,11 @@ class ReplyMatcher implements StoredMessageListener {
         });
   }
 
-  private static String currentSend(WriteSession session, NewMessage message) throws SQLException {
+  private String currentSend(WriteSession session, NewMessage message) throws SQLException {
+    Instant createdAt = message.createdAt() != null ? message.createdAt() : message.receivedAt();
     PreparedStatement find = session.prepared(CURRENT_SEND);
     find.setString(1, message.conversationId());
-    find.setLong(2, message.receivedAt().toEpochMilli());
+    find.setLong(2, createdAt.toEpochMilli() + clockSkewMillis);
     try (ResultSet rs = find.executeQuery()) {
       return rs.next() ? rs.getString(1) : null;
     }

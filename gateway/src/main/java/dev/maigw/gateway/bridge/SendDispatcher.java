@@ -7,6 +7,8 @@ import dev.maigw.gateway.system.WakeUps;
 import dev.maigw.sdk.client.AttachmentRef;
 import dev.maigw.sdk.client.MaiAgentApiException;
 import dev.maigw.sdk.client.MessageReceipt;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,16 +26,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Sends queued messages to MaiAgent: per conversation one at a time, in queue order, and the next
- * only once the previous one is answered, failed or past the reply timeout. Wakes on every new send
- * and every matched reply, and polls twice a second as a safety net (and for sends queued by
- * another instance). A dispatcher claims a send before calling MaiAgent, so two instances never
- * send the same one.
+ * only once the previous one is answered, failed or past the reply timeout (a send whose outcome is
+ * unknown holds its conversation like a sent one). Wakes on every new send and every matched reply,
+ * and polls twice a second as a safety net (and for sends queued by another instance). A dispatcher
+ * claims a send before calling MaiAgent, so two instances never send the same one.
  */
 @Component
 class SendDispatcher implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(SendDispatcher.class);
   private static final Duration POLL = Duration.ofMillis(500);
+
+  /**
+   * A send still {@code sending} this long past the request timeout has no call in flight any more
+   * (the margin lets a call that just timed out record its own outcome first).
+   */
+  static final Duration STALE_MARGIN = Duration.ofSeconds(10);
 
   private final SendStore store;
   private final SendWaiters waiters;
@@ -45,6 +53,7 @@ class SendDispatcher implements SmartLifecycle {
   private final Semaphore callSlots;
   private final ExecutorService calls;
   private final PollingLoop loop;
+  private final Counter unrecorded;
 
   SendDispatcher(
       SendStore store,
@@ -52,13 +61,18 @@ class SendDispatcher implements SmartLifecycle {
       MaiAgentAccess maiagent,
       BridgeProperties properties,
       Clock clock,
-      JsonMapper json) {
+      JsonMapper json,
+      MeterRegistry meters) {
     this.store = store;
     this.waiters = waiters;
     this.maiagent = maiagent;
     this.properties = properties;
     this.clock = clock;
     this.json = json;
+    this.unrecorded =
+        Counter.builder("maigw.bridge.sends.unrecorded")
+            .description("MaiAgent calls whose outcome the store failed to record")
+            .register(meters);
     this.callSlots = new Semaphore(properties.maxConcurrentCalls());
     this.calls =
         Executors.newFixedThreadPool(
@@ -81,7 +95,13 @@ class SendDispatcher implements SmartLifecycle {
   }
 
   private void dispatchReady() {
-    Instant busySince = clock.instant().minus(properties.replyTimeout());
+    Instant now = clock.instant();
+    for (String sendId :
+        store.recoverStale(now.minus(properties.requestTimeout()).minus(STALE_MARGIN))) {
+      log.warn("Send {} was left sending; MaiAgent may have it, so it is now unknown", sendId);
+      waiters.wake(sendId, System.nanoTime());
+    }
+    Instant busySince = now.minus(properties.replyTimeout());
     for (Send send : store.dispatchable(busySince, properties.maxConcurrentCalls())) {
       if (!callSlots.tryAcquire()) {
         return;
@@ -96,30 +116,64 @@ class SendDispatcher implements SmartLifecycle {
 
   private void call(Send send) {
     try {
-      List<AttachmentRef> attachments =
-          json.readValue(send.attachmentsJson(), new TypeReference<List<AttachmentRef>>() {});
-      MessageReceipt receipt =
-          maiagent.client().sendMessage(send.conversationId(), send.content(), attachments);
-      store.markSent(send.sendId(), receipt.id());
-    } catch (MaiAgentApiException e) {
-      if (e.kind() == MaiAgentApiException.Kind.TRANSPORT && e.isOutcomeUnknown()) {
-        // No answer, but MaiAgent may have the message: wait for its reply rather than risk
-        // sending it twice. An answer with an error status is reported to the caller instead.
-        log.warn("Send {} may or may not have reached MaiAgent: {}", send.sendId(), e.kind());
-        store.markSent(send.sendId(), null);
-      } else {
-        store.markFailed(
-            send.sendId(), e.status(), MaiAgentCallException.of(e).getMessage(), e.body());
+      MessageReceipt receipt;
+      try {
+        receipt = sendMessage(send);
+      } catch (MaiAgentApiException e) {
+        recordError(send, e);
+        return;
+      } catch (GatewayException e) {
+        store.markFailed(send.sendId(), e.status().value(), e.getMessage(), null);
+        return;
       }
-    } catch (GatewayException e) {
-      store.markFailed(send.sendId(), e.status().value(), e.getMessage(), null);
+      recordSent(send, receipt);
     } catch (RuntimeException e) {
-      log.error("Send {} failed unexpectedly", send.sendId(), e);
-      store.markFailed(send.sendId(), 0, "The gateway failed to send the message.", null);
+      // The outcome could not be recorded: the send stays 'sending' until the stale-send check
+      // makes it 'unknown'; it is never sent twice.
+      unrecorded.increment();
+      log.error(
+          "Send {}: the outcome of the MaiAgent call could not be recorded", send.sendId(), e);
     } finally {
       callSlots.release();
       waiters.wake(send.sendId(), System.nanoTime());
       signal();
+    }
+  }
+
+  private MessageReceipt sendMessage(Send send) {
+    List<AttachmentRef> attachments =
+        json.readValue(send.attachmentsJson(), new TypeReference<List<AttachmentRef>>() {});
+    return maiagent.client().sendMessage(send.conversationId(), send.content(), attachments);
+  }
+
+  /**
+   * Only a definite refusal (a 4xx, or no connection at all) fails the send. A 5xx, a timeout or an
+   * unusable 2xx may hide an accepted message whose reply will come: the send becomes unknown and
+   * holds its conversation, so the next send cannot take that reply.
+   */
+  private void recordError(Send send, MaiAgentApiException e) {
+    String detail = MaiAgentCallException.of(e).getMessage();
+    boolean accepted = e.status() >= 200 && e.status() <= 299;
+    if (e.isOutcomeUnknown() || accepted) {
+      log.warn("Send {} may or may not have reached MaiAgent: {}", send.sendId(), e.getMessage());
+      store.markUnknown(send.sendId(), e.status(), null, detail, e.body());
+    } else {
+      store.markFailed(send.sendId(), e.status(), detail, e.body());
+    }
+  }
+
+  /** MaiAgent took it; if the store cannot say so, it must at least never say "failed". */
+  private void recordSent(Send send, MessageReceipt receipt) {
+    try {
+      store.markSent(send.sendId(), receipt.id());
+    } catch (RuntimeException e) {
+      log.warn("Send {} reached MaiAgent but was not recorded as sent", send.sendId(), e);
+      store.markUnknown(
+          send.sendId(),
+          null,
+          receipt.id(),
+          "MaiAgent took the message; recording it failed.",
+          null);
     }
   }
 

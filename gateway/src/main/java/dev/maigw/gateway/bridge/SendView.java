@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * A send as the API shows it.
  *
+ * @param idempotencyKey the caller's {@code Idempotency-Key}, if it gave one
  * @param reply the first reply matched to it, or null
+ * @param error why MaiAgent refused it ({@code failed}), or the error that left it {@code unknown}
  * @param replies every reply matched to it, oldest first
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -22,6 +24,7 @@ record SendView(
     Instant createdAt,
     Instant dispatchedAt,
     String receiptMessageId,
+    String idempotencyKey,
     MessageView reply,
     List<MessageView> replies,
     Error error) {
@@ -39,9 +42,10 @@ record SendView(
         send.createdAt(),
         send.dispatchedAt(),
         send.receiptMessageId(),
+        send.idempotencyKey(),
         replies.isEmpty() ? null : replies.get(0),
         replies,
-        Send.FAILED.equals(send.status())
+        Send.FAILED.equals(send.status()) || send.isUnknownAfterError()
             ? new Error(send.errorStatus(), send.errorDetail())
             : null);
   }

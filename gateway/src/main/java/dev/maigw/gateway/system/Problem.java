@@ -33,7 +33,11 @@ public enum Problem {
   FORBIDDEN_TARGET("forbidden_target", HttpStatus.BAD_REQUEST, "Target address not allowed"),
   INVALID_TARGET_URL("invalid_target_url", HttpStatus.BAD_REQUEST, "Invalid target URL"),
   TARGET_UNREACHABLE("target_unreachable", HttpStatus.BAD_GATEWAY, "Target could not be reached"),
-  INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor");
+  INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
+  IDEMPOTENCY_KEY_REUSED(
+      "idempotency_key_reused",
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Idempotency-Key already used with another body");
 
   private final String code;
   private final HttpStatus status;

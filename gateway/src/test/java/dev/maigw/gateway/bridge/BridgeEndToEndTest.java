@@ -49,8 +49,12 @@ class BridgeEndToEndTest {
             EmulatorConfig.defaults()
                 .withPort(0)
                 .withReplyDelay(Duration.ofMillis(50))
+                // Retries reach past a gateway restart, which can take seconds on a busy machine.
                 .withRetryDelays(
-                    Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofSeconds(1))
+                    Duration.ofMillis(300),
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(5),
+                    Duration.ofSeconds(10))
                 .withWebhookUrl("http://127.0.0.1:" + port + "/maiagent/webhook"));
     Map<String, String> properties = new HashMap<>();
     properties.put("server.port", Integer.toString(port));
@@ -180,7 +184,7 @@ class BridgeEndToEndTest {
     String conversation = createConversation();
     emulator.failNextApiCalls(ApiErrorPlan.of(status, 1).forPath("messages/"));
 
-    HttpResponse<String> response = send(conversation, "會失敗", 5);
+    HttpResponse<String> response = send(conversation, "會失敗", 1);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
     JsonNode problem = JSON.readTree(response.body());
@@ -190,11 +194,11 @@ class BridgeEndToEndTest {
   }
 
   @Test
-  void sendsTheNextMessageOfAConversationAfterAFailedOne() {
+  void sendsTheNextMessageOfAConversationAfterARefusedOne() {
     String conversation = createConversation();
-    emulator.failNextApiCalls(ApiErrorPlan.of(500, 1).forPath("messages/"));
+    emulator.failNextApiCalls(ApiErrorPlan.of(400, 1).forPath("messages/"));
 
-    assertThat(send(conversation, "第一則", 5).statusCode()).isEqualTo(500);
+    assertThat(send(conversation, "第一則", 5).statusCode()).isEqualTo(400);
     HttpResponse<String> second = send(conversation, "第二則", 10);
 
     assertThat(second.statusCode()).isEqualTo(200);
