@@ -156,6 +156,30 @@ class SendStore {
     return writer.write(session -> session.jdbc().sql(sql).params(params).update());
   }
 
+  /**
+   * Sends of one conversation created after {@code afterMs} and at or before {@code untilMs}, in
+   * queue order: the bridge's side of a transcript page.
+   */
+  List<Send> conversationSends(String conversationId, long afterMs, long untilMs, int limit) {
+    return reader
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM sends WHERE conversation_id = ? AND created_at_ms > ?"
+                + " AND created_at_ms <= ? ORDER BY queue_position LIMIT ?")
+        .params(conversationId, afterMs, untilMs, limit)
+        .query(SendStore::toSend)
+        .list();
+  }
+
+  /** Sends that have not been answered or failed yet: queued, sending, or sent and waiting. */
+  long countUnsettled() {
+    return reader
+        .sql("SELECT COUNT(*) FROM sends WHERE status IN ('queued', 'sending', 'sent')")
+        .query(Long.class)
+        .single();
+  }
+
   private static Send toSend(ResultSet rs, int row) throws SQLException {
     return new Send(
         rs.getString("send_id"),

@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param id also the {@code webhook-id} header, the same for every attempt and replay
  * @param status {@code pending}, {@code delivered} or {@code dead}
  */
-record Delivery(
+public record Delivery(
     String id,
     String targetId,
     long messageSeq,

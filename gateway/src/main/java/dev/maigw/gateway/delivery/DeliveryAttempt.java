@@ -8,7 +8,7 @@ import java.time.Instant;
  * @param statusCode the target's HTTP status, or null when it gave none (see {@code error})
  * @param responseSnippet the start of the target's answer, or null
  */
-record DeliveryAttempt(
+public record DeliveryAttempt(
     int attempt,
     Instant startedAt,
     long latencyMillis,

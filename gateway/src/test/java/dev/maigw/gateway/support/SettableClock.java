@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * A clock that stands still until a test moves it, so retries, leases, reply timeouts and
- * tolerance windows are tested by setting time rather than sleeping. Thread-safe.
+ * A clock that stands still until a test moves it, so retries, leases, reply timeouts and tolerance
+ * windows are tested by setting time rather than sleeping. Thread-safe.
  *
  * <p>Put it into a running gateway with {@code RunningGateway.startWith(props,
  * SettableClock.Override.class)} and fetch it with {@code gateway.bean(SettableClock.class)}.
@@ -38,17 +38,17 @@ public final class SettableClock extends Clock {
     now.set(to);
   }
 
-  @Override
+  @java.lang.Override
   public Instant instant() {
     return now.get();
   }
 
-  @Override
+  @java.lang.Override
   public ZoneId getZone() {
     return ZoneOffset.UTC;
   }
 
-  @Override
+  @java.lang.Override
   public Clock withZone(ZoneId zone) {
     if (ZoneOffset.UTC.equals(zone)) {
       return this;
