@@ -75,10 +75,10 @@ function render(message, links) {
   sender.textContent = (message.sender && message.sender.name) || "(no name)";
   header.append(sender, " ", badge(message.type || "(no type)"), " ");
   const conversation = document.createElement("a");
-  conversation.href = links.conversationBase + encodeURIComponent(message.conversation);
+  conversation.href = links.conversationBase + "?id=" + encodeURIComponent(message.conversation);
   conversation.textContent = message.conversation;
   const raw = document.createElement("a");
-  raw.href = links.messageBase + encodeURIComponent(message.id);
+  raw.href = links.messageBase + "?id=" + encodeURIComponent(message.id);
   raw.textContent = "raw";
   const time = document.createElement("span");
   time.className = "muted";

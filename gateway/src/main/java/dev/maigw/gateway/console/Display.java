@@ -109,6 +109,10 @@ public class Display {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  static String queryValue(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
   /** Quoted for a POSIX shell: inside single quotes, where only the quote itself needs care. */
   static String shellQuoted(String text) {
     return "'" + text.replace("'", "'\\''") + "'";

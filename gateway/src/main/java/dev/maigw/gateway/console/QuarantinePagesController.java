@@ -78,7 +78,7 @@ class QuarantinePagesController {
     QuarantinedBody body = find(id);
     try {
       QuarantineReingest.Reingested done = reingest.reingest(id);
-      return "redirect:/console/messages/" + Display.pathSegment(done.messageId());
+      return "redirect:/console/message?id=" + Display.queryValue(done.messageId());
     } catch (GatewayException e) {
       if (!e.status().is4xxClientError()) {
         throw e;

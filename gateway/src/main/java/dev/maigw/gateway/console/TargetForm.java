@@ -14,6 +14,8 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * @param messageTypes comma-separated; empty means every type
  * @param headers one {@code Name: value} per line
+ * @param ordered {@code "true"} when the box is ticked; absent otherwise (a browser sends nothing
+ *     for an unticked box)
  */
 public record TargetForm(
     String name,
@@ -24,10 +26,10 @@ public record TargetForm(
     String contentContains,
     String headers,
     String timeoutMs,
-    boolean ordered) {
+    String ordered) {
 
   static TargetForm empty() {
-    return new TargetForm("", "", "outgoing", "", "", "", "", "10000", false);
+    return new TargetForm("", "", "outgoing", "", "", "", "", "10000", null);
   }
 
   static TargetForm of(Target t) {
@@ -42,7 +44,7 @@ public record TargetForm(
         orEmpty(t.contentFilter()),
         headers.toString(),
         Long.toString(t.timeout().toMillis()),
-        t.ordered());
+        t.ordered() ? "true" : null);
   }
 
   JsonNode toJson(JsonMapper json) {
@@ -67,8 +69,12 @@ public record TargetForm(
         throw new GatewayException(Problem.INVALID_REQUEST, "Timeout must be a number of ms.");
       }
     }
-    body.put("ordered", ordered);
+    body.put("ordered", isOrdered());
     return body;
+  }
+
+  public boolean isOrdered() {
+    return "true".equals(ordered);
   }
 
   private Map<String, String> headerLines() {

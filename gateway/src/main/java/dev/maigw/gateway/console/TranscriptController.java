@@ -17,7 +17,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -46,9 +45,9 @@ class TranscriptController {
     this.webhookPath = webhookPath;
   }
 
-  @GetMapping("/console/conversations/{id}")
+  @GetMapping("/console/conversation")
   String transcript(
-      @PathVariable String id,
+      @RequestParam String id,
       @RequestParam(required = false) String before,
       @RequestParam(required = false) String after,
       Model model) {
@@ -82,8 +81,8 @@ class TranscriptController {
     return "console/transcript";
   }
 
-  @GetMapping("/console/messages/{id}")
-  String message(@PathVariable String id, Model model, UriComponentsBuilder uri) {
+  @GetMapping("/console/message")
+  String message(@RequestParam String id, Model model, UriComponentsBuilder uri) {
     StoredMessage message = find(id);
     String base = uri.replacePath("").replaceQuery(null).build().toUriString();
     model.addAttribute("reply", ReplyView.of(message));
@@ -94,8 +93,8 @@ class TranscriptController {
   }
 
   /** The body byte for byte, as a download (never rendered by the browser). */
-  @GetMapping("/console/messages/{id}/raw")
-  ResponseEntity<byte[]> raw(@PathVariable String id) {
+  @GetMapping("/console/message/raw")
+  ResponseEntity<byte[]> raw(@RequestParam String id) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_OCTET_STREAM)
         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"message.json\"")

@@ -61,7 +61,7 @@ class ConsoleSecurityTest {
             "/console/deliveries",
             "/console/targets",
             "/console/quarantine",
-            "/console/messages/no-such-message",
+            "/console/message?id=no-such-message",
             "/console/assets/console.js")) {
       HttpResponse<String> answer = http.get(path, cookie);
       assertThat(answer.headers().firstValue("Content-Security-Policy"))

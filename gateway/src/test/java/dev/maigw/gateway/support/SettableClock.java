@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
@@ -56,8 +55,11 @@ public final class SettableClock extends Clock {
     throw new UnsupportedOperationException("The gateway works in UTC only.");
   }
 
-  /** Replaces the gateway's clock with a {@link SettableClock} standing at the current time. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Replaces the gateway's clock with a {@link SettableClock} standing at the current time. Not a
+   * {@code @Configuration}: component scanning would then find it in every test gateway and stop
+   * the clock of all of them; passed as a source, its {@code @Bean} method is still used.
+   */
   public static class Override {
     @Bean
     @Primary
