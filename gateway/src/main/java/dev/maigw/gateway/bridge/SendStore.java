@@ -266,6 +266,30 @@ class SendStore {
         .single();
   }
 
+  /**
+   * Sends of one conversation created after {@code afterMs} and at or before {@code untilMs}, in
+   * queue order: the bridge's side of a transcript page.
+   */
+  List<Send> conversationSends(String conversationId, long afterMs, long untilMs, int limit) {
+    return reader
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM sends WHERE conversation_id = ? AND created_at_ms > ?"
+                + " AND created_at_ms <= ? ORDER BY queue_position LIMIT ?")
+        .params(conversationId, afterMs, untilMs, limit)
+        .query(SendStore::toSend)
+        .list();
+  }
+
+  /** Sends not answered or failed yet: queued, sending, or sent (or unknown) and waiting. */
+  long countUnsettled() {
+    return reader
+        .sql("SELECT COUNT(*) FROM sends WHERE status IN ('queued', 'sending', 'sent', 'unknown')")
+        .query(Long.class)
+        .single();
+  }
+
   static Send toSend(ResultSet rs, int row) throws SQLException {
     return new Send(
         rs.getString("send_id"),

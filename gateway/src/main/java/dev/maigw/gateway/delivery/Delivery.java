@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param status {@code pending}, {@code delivered}, {@code dead} (retries exhausted, replayable) or
  *     {@code cancelled} (its target was deleted; kept for history, never sent again)
  */
-record Delivery(
+public record Delivery(
     String id,
     String targetId,
     long messageSeq,

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param leaseLost the attempt was made but its lease had run out when it was recorded, so it did
  *     not change the delivery (a later attempt had taken over)
  */
-record DeliveryAttempt(
+public record DeliveryAttempt(
     int attempt,
     Instant startedAt,
     long latencyMillis,

@@ -364,6 +364,87 @@ class DeliveryStore {
         .orElse(null);
   }
 
+  /**
+   * Deliveries matching every given filter (each may be null), newest first, recorded before {@code
+   * createdBefore} (the console pages by it).
+   */
+  List<Delivery> search(
+      String targetId, String status, Instant createdFrom, Instant createdBefore, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deliveries WHERE 1 = 1");
+    List<Object> params = new ArrayList<>();
+    if (targetId != null) {
+      sql.append(" AND target_id = ?");
+      params.add(targetId);
+    }
+    if (status != null) {
+      sql.append(" AND status = ?");
+      params.add(status);
+    }
+    if (createdFrom != null) {
+      sql.append(" AND created_at_ms >= ?");
+      params.add(createdFrom.toEpochMilli());
+    }
+    if (createdBefore != null) {
+      sql.append(" AND created_at_ms < ?");
+      params.add(createdBefore.toEpochMilli());
+    }
+    sql.append(" ORDER BY created_at_ms DESC, message_seq DESC LIMIT ?");
+    params.add(limit);
+    return reader.sql(sql.toString()).params(params).query(DeliveryStore::toDelivery).list();
+  }
+
+  /**
+   * How many dead deliveries {@link #replay} would make pending again with the same filters: the
+   * preview of a bulk replay.
+   */
+  long countDead(String targetId, String conversationId, Instant createdFrom) {
+    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM deliveries WHERE status = 'dead'");
+    List<Object> params = new ArrayList<>();
+    if (targetId != null) {
+      sql.append(" AND target_id = ?");
+      params.add(targetId);
+    }
+    if (conversationId != null) {
+      sql.append(" AND conversation_id = ?");
+      params.add(conversationId);
+    }
+    if (createdFrom != null) {
+      sql.append(" AND created_at_ms >= ?");
+      params.add(createdFrom.toEpochMilli());
+    }
+    return reader.sql(sql.toString()).params(params).query(Long.class).single();
+  }
+
+  /** Attempts at a target's deliveries started at or after {@code since}: all, and answered 2xx. */
+  record AttemptCounts(long attempts, long succeeded) {}
+
+  AttemptCounts attemptsSince(String targetId, Instant since) {
+    return reader
+        .sql(
+            """
+            SELECT COUNT(*) AS attempts,
+                   COALESCE(SUM(CASE WHEN a.status_code BETWEEN 200 AND 299 THEN 1 ELSE 0 END), 0)
+                     AS succeeded
+            FROM delivery_attempts a JOIN deliveries d ON d.delivery_id = a.delivery_id
+            WHERE a.started_at_ms >= ? AND d.target_id = ?
+            """)
+        .params(since.toEpochMilli(), targetId)
+        .query((rs, row) -> new AttemptCounts(rs.getLong("attempts"), rs.getLong("succeeded")))
+        .single();
+  }
+
+  /** Deliveries of every target by status, for the console's overview. */
+  Map<String, Long> countsByStatus() {
+    Map<String, Long> counts = new LinkedHashMap<>();
+    reader
+        .sql("SELECT status, COUNT(*) AS n FROM deliveries GROUP BY status")
+        .query(
+            (ResultSet rs) -> {
+              counts.put(rs.getString("status"), rs.getLong("n"));
+            });
+    return counts;
+  }
+
   private static Delivery toDelivery(ResultSet rs, int row) throws SQLException {
     return new Delivery(
         rs.getString("delivery_id"),

@@ -220,6 +220,138 @@ public class MessageStore {
         .list();
   }
 
+  /**
+   * Messages matching every filter of {@code search}, newest first, with cursors below {@code
+   * beforeSeq}: the console's message search. Walks the commit order backwards, so a page costs
+   * about as many rows as it has to skip.
+   */
+  public List<StoredMessage> search(MessageSearch search, long beforeSeq, int limit) {
+    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM messages WHERE seq < ?");
+    List<Object> params = new java.util.ArrayList<>(List.of(beforeSeq));
+    if (search.conversationId() != null) {
+      sql.append(" AND conversation_id = ?");
+      params.add(search.conversationId());
+    }
+    if (search.type() != null) {
+      sql.append(" AND message_type = ?");
+      params.add(search.type());
+    }
+    if (search.receivedFrom() != null) {
+      sql.append(" AND received_at_ms >= ?");
+      params.add(search.receivedFrom().toEpochMilli());
+    }
+    if (search.receivedBefore() != null) {
+      sql.append(" AND received_at_ms < ?");
+      params.add(search.receivedBefore().toEpochMilli());
+    }
+    if (search.contentContains() != null) {
+      sql.append(" AND LOWER(content) LIKE ? ESCAPE '!'");
+      params.add(
+          "%" + likeEscaped(search.contentContains().toLowerCase(java.util.Locale.ROOT)) + "%");
+    }
+    if (search.outcome() != null) {
+      sql.append(
+          switch (search.outcome()) {
+            case STORED_ONCE -> " AND duplicate_count = 0";
+            case DUPLICATED -> " AND duplicate_count > conflict_count";
+            case CONFLICTED -> " AND conflict_count > 0";
+          });
+    }
+    sql.append(" ORDER BY seq DESC LIMIT ?");
+    params.add(limit);
+    return reader.sql(sql.toString()).params(params).query(MessageStore::toStoredMessage).list();
+  }
+
+  private static String likeEscaped(String text) {
+    return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+  }
+
+  /**
+   * The latest replies of one conversation before cursor {@code beforeSeq}, in commit order (the
+   * last page of a transcript, or the one before a page).
+   */
+  public List<StoredMessage> conversationMessagesBefore(
+      String conversationId, long beforeSeq, int limit) {
+    List<StoredMessage> page =
+        new java.util.ArrayList<>(
+            reader
+                .sql(
+                    "SELECT "
+                        + COLUMNS
+                        + " FROM messages WHERE conversation_id = ? AND seq < ?"
+                        + " ORDER BY seq DESC LIMIT ?")
+                .params(conversationId, beforeSeq, limit)
+                .query(MessageStore::toStoredMessage)
+                .list());
+    java.util.Collections.reverse(page);
+    return page;
+  }
+
+  /** One conversation's summary, if it has any stored reply. */
+  public Optional<ConversationSummary> conversation(String conversationId) {
+    return reader
+        .sql(
+            """
+            SELECT conversation_id, message_count, first_seen_at_ms, last_activity_at_ms, last_seq
+            FROM conversations WHERE conversation_id = ?
+            """)
+        .param(conversationId)
+        .query(
+            (rs, row) ->
+                new ConversationSummary(
+                    rs.getString("conversation_id"),
+                    rs.getInt("message_count"),
+                    Instant.ofEpochMilli(rs.getLong("first_seen_at_ms")),
+                    Instant.ofEpochMilli(rs.getLong("last_activity_at_ms")),
+                    rs.getLong("last_seq")))
+        .optional();
+  }
+
+  /**
+   * What the webhook endpoint did with the bodies it stored, over the store's whole life and every
+   * instance: distinct messages stored, repeats with the same body, repeats with another body.
+   */
+  public record OutcomeCounts(long stored, long duplicates, long conflicts, long conversations) {}
+
+  public OutcomeCounts outcomeCounts() {
+    return reader
+        .sql(
+            """
+            SELECT COUNT(*) AS stored,
+                   COALESCE(SUM(duplicate_count - conflict_count), 0) AS duplicates,
+                   COALESCE(SUM(conflict_count), 0) AS conflicts,
+                   (SELECT COUNT(*) FROM conversations) AS conversations
+            FROM messages
+            """)
+        .query(
+            (rs, row) ->
+                new OutcomeCounts(
+                    rs.getLong("stored"),
+                    rs.getLong("duplicates"),
+                    rs.getLong("conflicts"),
+                    rs.getLong("conversations")))
+        .single();
+  }
+
+  /**
+   * Messages received at or after {@code since}. Starts from the newest commit position received
+   * before it (commit order follows arrival closely), so the count reads only the recent rows.
+   */
+  public long receivedSince(Instant since) {
+    long from = since.toEpochMilli();
+    return reader
+        .sql(
+            """
+            SELECT COUNT(*) FROM messages
+            WHERE seq > COALESCE((SELECT seq FROM messages WHERE received_at_ms < ?
+                                  ORDER BY seq DESC LIMIT 1), 0)
+              AND received_at_ms >= ?
+            """)
+        .params(from, from)
+        .query(Long.class)
+        .single();
+  }
+
   private static StoredMessage toStoredMessage(ResultSet rs, int row) throws SQLException {
     return new StoredMessage(
         rs.getLong("seq"),

@@ -122,6 +122,35 @@ public class QuarantineStore {
     return reader.sql("SELECT COUNT(*) FROM quarantine").query(Long.class).single();
   }
 
+  /**
+   * Removes a quarantined body (after it was re-ingested, or by an operator); false when there is
+   * none with this id. Safe to repeat.
+   */
+  public boolean delete(long id) {
+    return writer.write(
+            session -> session.jdbc().sql("DELETE FROM quarantine WHERE id = ?").param(id).update())
+        == 1;
+  }
+
+  /** How full the quarantine is, next to its caps. */
+  public record Fill(long bodies, long bodyBytes, long sightings, int maxRows, long maxBytes) {}
+
+  public Fill fill() {
+    return reader
+        .sql(
+            "SELECT COUNT(*) AS n, COALESCE(SUM(body_bytes), 0) AS b,"
+                + " COALESCE(SUM(seen_count), 0) AS s FROM quarantine")
+        .query(
+            (rs, row) ->
+                new Fill(
+                    rs.getLong("n"),
+                    rs.getLong("b"),
+                    rs.getLong("s"),
+                    limits.maxRows(),
+                    limits.maxBytes()))
+        .single();
+  }
+
   private static QuarantinedBody toBody(ResultSet rs, int row) throws SQLException {
     return new QuarantinedBody(
         rs.getLong("id"),

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,16 +14,21 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Requires {@code Authorization: Bearer <API key>} on every {@code /api/**} request. */
+/**
+ * Requires {@code Authorization: Bearer <API key>} on every {@code /api/**} request, unless one of
+ * the {@link ApiRequestAuthenticator}s accepts it (the console's session cookie on the stream).
+ */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
   private static final String BEARER = "Bearer ";
 
   private final ApiKey apiKey;
   private final byte[] unauthorizedBody;
+  private final List<ApiRequestAuthenticator> alternatives;
 
-  ApiKeyFilter(ApiKey apiKey, JsonMapper json) {
+  ApiKeyFilter(ApiKey apiKey, JsonMapper json, List<ApiRequestAuthenticator> alternatives) {
     this.apiKey = apiKey;
+    this.alternatives = List.copyOf(alternatives);
     this.unauthorizedBody =
         ProblemJson.bytes(
             json,
@@ -42,6 +48,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    for (ApiRequestAuthenticator alternative : alternatives) {
+      if (alternative.authenticates(request)) {
+        chain.doFilter(request, response);
+        return;
+      }
+    }
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -52,9 +64,10 @@ public class ApiKeyFilter extends OncePerRequestFilter {
   @Configuration(proxyBeanMethods = false)
   static class Registration {
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ApiKey apiKey, JsonMapper json) {
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(
+        ApiKey apiKey, JsonMapper json, List<ApiRequestAuthenticator> alternatives) {
       FilterRegistrationBean<ApiKeyFilter> registration =
-          new FilterRegistrationBean<>(new ApiKeyFilter(apiKey, json));
+          new FilterRegistrationBean<>(new ApiKeyFilter(apiKey, json, alternatives));
       registration.addUrlPatterns("/api/*");
       return registration;
     }
