@@ -58,7 +58,7 @@ public class DeliveryAdmin {
   /** Deliveries matching the filters (each may be null), newest first, before {@code before}. */
   public List<Delivery> deliveries(
       String targetId, String status, Instant from, Instant before, int limit) {
-    return deliveries.search(targetId, status, from, before, limit);
+    return deliveries.search(null, targetId, status, from, before, limit);
   }
 
   public Optional<Delivery> delivery(String id) {

@@ -285,23 +285,7 @@ class DeliveryStore {
 
   /** Deliveries matching the given filters (each may be null), newest first. */
   List<Delivery> list(Long messageSeq, String targetId, String status, int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deliveries WHERE 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (messageSeq != null) {
-      sql.append(" AND message_seq = ?");
-      params.add(messageSeq);
-    }
-    if (targetId != null) {
-      sql.append(" AND target_id = ?");
-      params.add(targetId);
-    }
-    if (status != null) {
-      sql.append(" AND status = ?");
-      params.add(status);
-    }
-    sql.append(" ORDER BY created_at_ms DESC, message_seq DESC LIMIT ?");
-    params.add(limit);
-    return reader.sql(sql.toString()).params(params).query(DeliveryStore::toDelivery).list();
+    return search(messageSeq, targetId, status, null, null, limit);
   }
 
   List<DeliveryAttempt> attempts(String deliveryId) {
@@ -369,9 +353,18 @@ class DeliveryStore {
    * createdBefore} (the console pages by it).
    */
   List<Delivery> search(
-      String targetId, String status, Instant createdFrom, Instant createdBefore, int limit) {
+      Long messageSeq,
+      String targetId,
+      String status,
+      Instant createdFrom,
+      Instant createdBefore,
+      int limit) {
     StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deliveries WHERE 1 = 1");
     List<Object> params = new ArrayList<>();
+    if (messageSeq != null) {
+      sql.append(" AND message_seq = ?");
+      params.add(messageSeq);
+    }
     if (targetId != null) {
       sql.append(" AND target_id = ?");
       params.add(targetId);

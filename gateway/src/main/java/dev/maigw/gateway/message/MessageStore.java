@@ -209,14 +209,7 @@ public class MessageStore {
             FROM conversations WHERE last_seq < ? ORDER BY last_seq DESC LIMIT ?
             """)
         .params(beforeSeq, limit)
-        .query(
-            (rs, row) ->
-                new ConversationSummary(
-                    rs.getString("conversation_id"),
-                    rs.getInt("message_count"),
-                    Instant.ofEpochMilli(rs.getLong("first_seen_at_ms")),
-                    Instant.ofEpochMilli(rs.getLong("last_activity_at_ms")),
-                    rs.getLong("last_seq")))
+        .query(MessageStore::toConversationSummary)
         .list();
   }
 
@@ -296,14 +289,7 @@ public class MessageStore {
             FROM conversations WHERE conversation_id = ?
             """)
         .param(conversationId)
-        .query(
-            (rs, row) ->
-                new ConversationSummary(
-                    rs.getString("conversation_id"),
-                    rs.getInt("message_count"),
-                    Instant.ofEpochMilli(rs.getLong("first_seen_at_ms")),
-                    Instant.ofEpochMilli(rs.getLong("last_activity_at_ms")),
-                    rs.getLong("last_seq")))
+        .query(MessageStore::toConversationSummary)
         .optional();
   }
 
@@ -350,6 +336,16 @@ public class MessageStore {
         .params(from, from)
         .query(Long.class)
         .single();
+  }
+
+  private static ConversationSummary toConversationSummary(ResultSet rs, int row)
+      throws SQLException {
+    return new ConversationSummary(
+        rs.getString("conversation_id"),
+        rs.getInt("message_count"),
+        Instant.ofEpochMilli(rs.getLong("first_seen_at_ms")),
+        Instant.ofEpochMilli(rs.getLong("last_activity_at_ms")),
+        rs.getLong("last_seq"));
   }
 
   private static StoredMessage toStoredMessage(ResultSet rs, int row) throws SQLException {
