@@ -90,6 +90,17 @@ final class ConsoleBrowser implements AutoCloseable {
     waitFor(() -> driver.getCurrentUrl().endsWith("/console/"));
   }
 
+  /**
+   * Clicks a link or submit button and waits until the next page has replaced this one, so what the
+   * test reads next is never the old page.
+   */
+  void clickAndLoad(String css) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    find(css).click();
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+  }
+
   WebElement find(String css) {
     return driver.findElement(By.cssSelector(css));
   }

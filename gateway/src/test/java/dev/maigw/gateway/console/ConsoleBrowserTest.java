@@ -82,7 +82,7 @@ class ConsoleBrowserTest {
     assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
     browser.screenshot("sign-in");
     browser.find("#api-key").sendKeys("wrong-key");
-    browser.find("#sign-in").click();
+    browser.clickAndLoad("#sign-in");
     assertThat(browser.text("#sign-in-error")).contains("not the gateway's API key");
 
     browser.signIn();
@@ -96,14 +96,14 @@ class ConsoleBrowserTest {
     browser.open("/console/targets/new");
     browser.find("#target-name").sendKeys("crm on loopback");
     browser.find("#target-url").sendKeys(receiver.url("/hooks/maiagent"));
-    browser.find("#target-save").click();
+    browser.clickAndLoad("#target-save");
 
     String secret = browser.text("#target-secret");
     assertThat(secret).startsWith("whsec_");
     browser.screenshot("target-created");
-    browser.find("#back-to-targets").click();
+    browser.clickAndLoad("#back-to-targets");
     assertThat(browser.text("#targets")).contains("crm on loopback").doesNotContain(secret);
-    browser.find(".edit-target").click();
+    browser.clickAndLoad(".edit-target");
     assertThat(browser.driver.getPageSource()).doesNotContain(secret);
   }
 
@@ -120,7 +120,7 @@ class ConsoleBrowserTest {
     await().atMost(PATIENCE).until(() -> messageCount(conversation) == 3);
 
     browser.open("/console/conversations");
-    browser.find(".conversation-link").click();
+    browser.clickAndLoad(".conversation-link");
     WebElement chat = browser.find("#chat");
     assertThat(chat.findElements(By.cssSelector(".bubble.sent"))).hasSize(1);
     assertThat(chat.findElements(By.cssSelector(".bubble.reply"))).hasSize(3);
@@ -166,13 +166,13 @@ class ConsoleBrowserTest {
     browser.open("/console/messages?conversation=console-paging");
     assertThat(browser.all(".message-row")).hasSize(MessagePagesController.PAGE_SIZE);
     assertThat(browser.all(".message-link").get(0).getText()).isEqualTo("page-59");
-    browser.find("#older").click();
+    browser.clickAndLoad("#older");
     assertThat(browser.all(".message-row")).hasSize(10);
     assertThat(browser.all(".message-link").get(9).getText()).isEqualTo("page-0");
 
     browser.open("/console/messages");
     browser.find("#filter-q").sendKeys("退貨要怎麼");
-    browser.find("#filter-apply").click();
+    browser.clickAndLoad("#filter-apply");
     assertThat(browser.all(".message-row")).hasSize(1);
     browser.open("/console/messages");
     browser.screenshot("messages");
@@ -220,7 +220,7 @@ class ConsoleBrowserTest {
     browser.open("/console/deliveries?status=dead");
     assertThat(browser.all(".delivery-row")).isNotEmpty();
     browser.screenshot("deliveries");
-    browser.find(".delivery-link").click();
+    browser.clickAndLoad(".delivery-link");
     assertThat(browser.text("#delivery-status")).isEqualTo("dead");
     assertThat(browser.all(".attempt")).hasSize(2);
     assertThat(browser.text("#attempts")).contains("HTTP 500");
@@ -228,7 +228,7 @@ class ConsoleBrowserTest {
 
     int before = receiver.paths().size();
     receiver.answer(200);
-    browser.find("#replay").click();
+    browser.clickAndLoad("#replay");
     assertThat(browser.find("#replayed-notice").isDisplayed()).isTrue();
     await().atMost(PATIENCE).until(() -> receiver.paths().size() > before);
     await().atMost(PATIENCE).until(() -> deliveryStatus(id).equals("delivered"));
@@ -246,7 +246,7 @@ class ConsoleBrowserTest {
     browser.open("/console/deliveries/replay");
     assertThat(browser.text("#replay-count")).startsWith(dead + " dead deliveries match");
     browser.screenshot("replay");
-    browser.find("#replay-confirm").click();
+    browser.clickAndLoad("#replay-confirm");
     assertThat(browser.text("#replay-result"))
         .isEqualTo(dead + " dead deliveries are pending again.");
     await().atMost(PATIENCE).until(() -> deadCount() == 0);
@@ -278,15 +278,15 @@ class ConsoleBrowserTest {
     browser.open("/console/quarantine/" + id);
     assertThat(browser.text("#quarantine-hex")).startsWith("00000000  7b 22 69 64");
     browser.screenshot("quarantined");
-    browser.find("#reingest").click();
+    browser.clickAndLoad("#reingest");
     assertThat(browser.text("#message-id")).isEqualTo("console-reingest-1");
     browser.open("/console/quarantine");
     assertThat(browser.text("#quarantine")).doesNotContain("invalid_field");
 
-    browser.find(".quarantine-link").click();
-    browser.find("#reingest").click();
+    browser.clickAndLoad(".quarantine-link");
+    browser.clickAndLoad("#reingest");
     assertThat(browser.text("#reingest-error")).contains("Still refused", "malformed_json");
-    browser.find("#delete-quarantined").click();
+    browser.clickAndLoad("#delete-quarantined");
     assertThat(browser.text("#quarantine")).contains("Nothing in quarantine.");
   }
 
@@ -294,7 +294,7 @@ class ConsoleBrowserTest {
   @Order(11)
   void signOutEndsTheSession() {
     browser.open("/console/");
-    browser.find("#sign-out").click();
+    browser.clickAndLoad("#sign-out");
     assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
     browser.open("/console/targets");
     assertThat(browser.driver.getCurrentUrl()).endsWith("/console/sign-in");
