@@ -251,28 +251,16 @@ class DeliveryStore {
    */
   int replay(String deliveryId, String targetId, String conversationId, Instant createdFrom) {
     long now = clock.millis();
-    StringBuilder sql =
-        new StringBuilder(
-            "UPDATE deliveries SET status = 'pending', attempts = 0, lease_until_ms = NULL,"
-                + " lease_owner = NULL, next_attempt_at_ms = ? WHERE status = 'dead'");
-    List<Object> params = new ArrayList<>(List.of(now));
-    if (deliveryId != null) {
-      sql.append(" AND delivery_id = ?");
-      params.add(deliveryId);
-    }
-    if (targetId != null) {
-      sql.append(" AND target_id = ?");
-      params.add(targetId);
-    }
-    if (conversationId != null) {
-      sql.append(" AND conversation_id = ?");
-      params.add(conversationId);
-    }
-    if (createdFrom != null) {
-      sql.append(" AND created_at_ms >= ?");
-      params.add(createdFrom.toEpochMilli());
-    }
-    return writer.write(session -> session.jdbc().sql(sql.toString()).params(params).update());
+    Where where =
+        new Where(
+                "UPDATE deliveries SET status = 'pending', attempts = 0, lease_until_ms = NULL,"
+                    + " lease_owner = NULL, next_attempt_at_ms = ? WHERE status = 'dead'",
+                now)
+            .and("delivery_id = ?", deliveryId)
+            .and("target_id = ?", targetId)
+            .and("conversation_id = ?", conversationId)
+            .and("created_at_ms >= ?", millis(createdFrom));
+    return writer.write(session -> session.jdbc().sql(where.sql()).params(where.params).update());
   }
 
   Optional<Delivery> find(String deliveryId) {
@@ -359,31 +347,16 @@ class DeliveryStore {
       Instant createdFrom,
       Instant createdBefore,
       int limit) {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM deliveries WHERE 1 = 1");
-    List<Object> params = new ArrayList<>();
-    if (messageSeq != null) {
-      sql.append(" AND message_seq = ?");
-      params.add(messageSeq);
-    }
-    if (targetId != null) {
-      sql.append(" AND target_id = ?");
-      params.add(targetId);
-    }
-    if (status != null) {
-      sql.append(" AND status = ?");
-      params.add(status);
-    }
-    if (createdFrom != null) {
-      sql.append(" AND created_at_ms >= ?");
-      params.add(createdFrom.toEpochMilli());
-    }
-    if (createdBefore != null) {
-      sql.append(" AND created_at_ms < ?");
-      params.add(createdBefore.toEpochMilli());
-    }
-    sql.append(" ORDER BY created_at_ms DESC, message_seq DESC LIMIT ?");
-    params.add(limit);
-    return reader.sql(sql.toString()).params(params).query(DeliveryStore::toDelivery).list();
+    Where where =
+        new Where("SELECT " + COLUMNS + " FROM deliveries WHERE 1 = 1")
+            .and("message_seq = ?", messageSeq)
+            .and("target_id = ?", targetId)
+            .and("status = ?", status)
+            .and("created_at_ms >= ?", millis(createdFrom))
+            .and("created_at_ms < ?", millis(createdBefore));
+    String sql = where.sql() + " ORDER BY created_at_ms DESC, message_seq DESC LIMIT ?";
+    where.params.add(limit);
+    return reader.sql(sql).params(where.params).query(DeliveryStore::toDelivery).list();
   }
 
   /**
@@ -391,21 +364,12 @@ class DeliveryStore {
    * preview of a bulk replay.
    */
   long countDead(String targetId, String conversationId, Instant createdFrom) {
-    StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM deliveries WHERE status = 'dead'");
-    List<Object> params = new ArrayList<>();
-    if (targetId != null) {
-      sql.append(" AND target_id = ?");
-      params.add(targetId);
-    }
-    if (conversationId != null) {
-      sql.append(" AND conversation_id = ?");
-      params.add(conversationId);
-    }
-    if (createdFrom != null) {
-      sql.append(" AND created_at_ms >= ?");
-      params.add(createdFrom.toEpochMilli());
-    }
-    return reader.sql(sql.toString()).params(params).query(Long.class).single();
+    Where where =
+        new Where("SELECT COUNT(*) FROM deliveries WHERE status = 'dead'")
+            .and("target_id = ?", targetId)
+            .and("conversation_id = ?", conversationId)
+            .and("created_at_ms >= ?", millis(createdFrom));
+    return reader.sql(where.sql()).params(where.params).query(Long.class).single();
   }
 
   /** Attempts at a target's deliveries started at or after {@code since}: all, and answered 2xx. */
@@ -436,6 +400,34 @@ class DeliveryStore {
               counts.put(rs.getString("status"), rs.getLong("n"));
             });
     return counts;
+  }
+
+  private static Long millis(Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
+  }
+
+  /** A statement and its parameters, with one {@code AND} condition per filter that was given. */
+  private static final class Where {
+    private final StringBuilder sql;
+    final List<Object> params = new ArrayList<>();
+
+    Where(String statement, Object... leadingParams) {
+      this.sql = new StringBuilder(statement);
+      params.addAll(List.of(leadingParams));
+    }
+
+    /** Adds {@code condition} (with one {@code ?}) unless {@code value} is null. */
+    Where and(String condition, Object value) {
+      if (value != null) {
+        sql.append(" AND ").append(condition);
+        params.add(value);
+      }
+      return this;
+    }
+
+    String sql() {
+      return sql.toString();
+    }
   }
 
   private static Delivery toDelivery(ResultSet rs, int row) throws SQLException {
