@@ -3,7 +3,6 @@ package dev.maigw.gateway.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.maigw.emulator.EmulatorConfig;
 import dev.maigw.emulator.MaiAgentEmulator;
 import dev.maigw.emulator.fault.ApiErrorPlan;
 import dev.maigw.emulator.fault.Faults;
@@ -14,7 +13,6 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,34 +39,18 @@ class BridgeEndToEndTest {
   private MaiAgentEmulator emulator;
   private RunningGateway gateway;
 
+  private BridgeLoop loop;
+
   @BeforeEach
   void start() {
-    int port = RunningGateway.freePort();
-    emulator =
-        MaiAgentEmulator.start(
-            EmulatorConfig.defaults()
-                .withPort(0)
-                .withReplyDelay(Duration.ofMillis(50))
-                // Retries reach past a gateway restart, which can take seconds on a busy machine.
-                .withRetryDelays(
-                    Duration.ofMillis(300),
-                    Duration.ofSeconds(1),
-                    Duration.ofSeconds(5),
-                    Duration.ofSeconds(10))
-                .withWebhookUrl("http://127.0.0.1:" + port + "/maiagent/webhook"));
-    Map<String, String> properties = new HashMap<>();
-    properties.put("server.port", Integer.toString(port));
-    properties.put("maigw.bridge.base-url", emulator.baseUrl().toString());
-    properties.put("maigw.bridge.api-key", emulator.apiKey());
-    properties.put("maigw.bridge.web-chat-id", "web-chat-1");
-    properties.put("maigw.storage.busy-timeout", "300ms");
-    gateway = RunningGateway.start(properties);
+    loop = BridgeLoop.start(Map.of());
+    emulator = loop.emulator;
+    gateway = loop.gateway;
   }
 
   @AfterEach
   void stop() {
-    gateway.close();
-    emulator.close();
+    loop.close();
   }
 
   @Test
