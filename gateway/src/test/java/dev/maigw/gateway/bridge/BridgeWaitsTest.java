@@ -3,6 +3,7 @@ package dev.maigw.gateway.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.maigw.emulator.delivery.DeliveryState;
 import dev.maigw.emulator.fault.Faults;
 import dev.maigw.gateway.support.Fixtures;
 import java.net.http.HttpResponse;
@@ -58,7 +59,10 @@ class BridgeWaitsTest {
         .until(
             () ->
                 loop.messagesPosted() == WAITERS
-                    && loop.gateway.bean(SendWaiters.class).open() == WAITERS);
+                    && loop.gateway.bean(SendWaiters.class).open() == WAITERS
+                    // The emulator makes each reply a moment after the message: release only
+                    // once all of them are held, or a late one stays held past its wait.
+                    && heldReplies() == WAITERS);
 
     HttpResponse<String> webhook =
         loop.gateway.postWebhook(Fixtures.reply("unrelated-1", "conv-not-bridged"));
@@ -82,6 +86,10 @@ class BridgeWaitsTest {
       assertThat(send.get("reply").get("content").asString()).contains("「等待 #" + i + "」");
     }
     callers.shutdown();
+  }
+
+  private long heldReplies() {
+    return loop.emulator.deliveries().stream().filter(d -> d.state() == DeliveryState.HELD).count();
   }
 
   @Test

@@ -13,6 +13,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.UnexpectedAlertBehaviour;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -95,10 +96,18 @@ final class ConsoleBrowser implements AutoCloseable {
    * test reads next is never the old page.
    */
   void clickAndLoad(String css) {
-    WebElement page = driver.findElement(By.tagName("html"));
+    // A mark on the old page's window object: a new document has none. (Checking the old <html>
+    // element for staleness races chromium's navigation and can fail with an inspector error.)
+    driver.executeScript("window.__maigwLeaving = true;");
     find(css).click();
     new WebDriverWait(driver, Duration.ofSeconds(20))
-        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        .ignoring(WebDriverException.class)
+        .until(
+            d ->
+                Boolean.TRUE.equals(
+                    driver.executeScript(
+                        "return window.__maigwLeaving === undefined"
+                            + " && document.readyState === 'complete';")));
   }
 
   WebElement find(String css) {
