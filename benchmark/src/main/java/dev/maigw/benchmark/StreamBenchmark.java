@@ -1,5 +1,6 @@
 package dev.maigw.benchmark;
 
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -29,7 +29,7 @@ import org.HdrHistogram.Recorder;
  * posts webhooks at a fixed rate, and prints the fan-out lag (webhook sent, which includes its
  * commit, to the event read by each stream) and the store reads per second the gateway's message
  * tail and stream catch-ups made meanwhile (from {@code /actuator/prometheus}). Run by {@code
- * bin/bench-stream}.
+ * bin/bench-stream}. The streams are read by {@link SseSockets} on one thread.
  *
  * <p>Usage: {@code StreamBenchmark <gateway base URL> <API key> [rate] [seconds] [stream counts]}.
  */
@@ -39,8 +39,6 @@ public final class StreamBenchmark {
 
   private final String base;
   private final String apiKey;
-  private final ExecutorService clientThreads = Executors.newFixedThreadPool(2);
-  private final HttpClient streams = HttpClient.newBuilder().executor(clientThreads).build();
   private final HttpClient posts = HttpClient.newHttpClient();
   private final AtomicInteger sequence = new AtomicInteger();
   private final Histogram acks = new org.HdrHistogram.ConcurrentHistogram(3);
@@ -77,7 +75,7 @@ public final class StreamBenchmark {
     acks.reset();
     acked.clear();
     AtomicLong received = new AtomicLong();
-    List<StreamReader> readers = open(count, lag, afterAck, received);
+    SseSockets sockets = open(count, lag, afterAck, received);
     double tailBefore = metric("maigw_stream_tail_reads_total");
     double catchUpBefore = metric("maigw_stream_catchup_reads_total");
     double commitsBefore = metric("maigw_commit_batch_size_count");
@@ -91,7 +89,7 @@ public final class StreamBenchmark {
     double tailReads = metric("maigw_stream_tail_reads_total") - tailBefore;
     double catchUpReads = metric("maigw_stream_catchup_reads_total") - catchUpBefore;
     double commits = metric("maigw_commit_batch_size_count") - commitsBefore;
-    readers.forEach(StreamReader::cancel);
+    sockets.close();
     awaitClosed();
     if (!report) {
       return;
@@ -122,41 +120,46 @@ public final class StreamBenchmark {
   }
 
   /**
-   * Waits until the gateway has noticed every hung-up stream (at its next write, a keep-alive at
-   * the latest), so the next phase's streams all get a slot.
+   * Waits until the gateway has noticed every hung-up stream (at its next writes, two keep-alives
+   * at the latest), so the next phase's streams all get a slot.
    */
   private void awaitClosed() throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
     while (metric("maigw_stream_open") > 0 && System.nanoTime() < deadline) {
       Thread.sleep(200);
+    }
+    if (metric("maigw_stream_open") > 0) {
+      System.out.printf(
+          "   (%.0f streams still open at the gateway)%n", metric("maigw_stream_open"));
     }
   }
 
   /** Opens {@code count} streams after the latest message and waits until the gateway has all. */
-  private List<StreamReader> open(int count, Recorder lag, Recorder afterAck, AtomicLong received)
+  private SseSockets open(int count, Recorder lag, Recorder afterAck, AtomicLong received)
       throws Exception {
-    String latest = latestCursor();
-    List<StreamReader> readers = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      StreamReader reader = new StreamReader(lag, afterAck, acked, received);
-      readers.add(reader);
-      HttpRequest request =
-          HttpRequest.newBuilder(URI.create(base + "/api/stream"))
-              .header("Authorization", "Bearer " + apiKey)
-              .header("Last-Event-ID", latest)
-              .build();
-      streams
-          .sendAsync(request, HttpResponse.BodyHandlers.fromLineSubscriber(reader))
-          .whenComplete((response, failure) -> reader.cancel());
-    }
+    URI uri = URI.create(base);
+    SseSockets sockets =
+        new SseSockets(
+            new InetSocketAddress(uri.getHost(), uri.getPort()),
+            SseSockets.request(uri.getHost() + ":" + uri.getPort(), apiKey, latestCursor()),
+            count,
+            new StreamReader(lag, afterAck, acked, received));
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (metric("maigw_stream_open") < count && System.nanoTime() < deadline) {
+    while (metric("maigw_stream_open") < count
+        && sockets.refused() == 0
+        && System.nanoTime() < deadline) {
       Thread.sleep(100);
     }
     if (metric("maigw_stream_open") < count) {
-      throw new BenchmarkException("Only " + metric("maigw_stream_open") + " streams opened.");
+      sockets.close();
+      throw new BenchmarkException(
+          "Only "
+              + metric("maigw_stream_open")
+              + " streams opened ("
+              + sockets.refused()
+              + " refused).");
     }
-    return readers;
+    return sockets;
   }
 
   /** Posts webhooks at {@code rate} per second for {@code seconds}; returns how many were 200. */

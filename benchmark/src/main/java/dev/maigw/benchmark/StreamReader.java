@@ -1,26 +1,24 @@
 package dev.maigw.benchmark;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import org.HdrHistogram.Recorder;
 
 /**
- * One SSE stream's lines as they arrive: each {@code message} event's data carries the nanosecond
- * time its webhook was sent (in {@code content}), so the moment its last line is read gives the
- * fan-out lag of that stream (from the send, and from its 200), recorded into histograms shared by
- * all streams.
+ * Reads the benchmark's events as {@link SseSockets} finds them: each {@code message} event's data
+ * carries the nanosecond time its webhook was sent (in {@code content}), so the moment the event's
+ * end is read gives the fan-out lag of that stream (from the send, and from its 200), recorded into
+ * histograms shared by all streams. Keep-alive comments carry no time and are skipped.
  */
-final class StreamReader implements Flow.Subscriber<String> {
+final class StreamReader implements SseSockets.EventSink {
 
-  private static final String SENT = "\"content\":\"bench t=";
+  private static final byte[] SENT = "\"content\":\"bench t=".getBytes(StandardCharsets.US_ASCII);
 
   private final Recorder lag;
   private final Recorder afterAck;
   private final Map<Long, Long> acked;
   private final AtomicLong received;
-  private String data;
-  private Flow.Subscription subscription;
 
   StreamReader(Recorder lag, Recorder afterAck, Map<Long, Long> acked, AtomicLong received) {
     this.lag = lag;
@@ -30,44 +28,32 @@ final class StreamReader implements Flow.Subscriber<String> {
   }
 
   @Override
-  public void onSubscribe(Flow.Subscription subscription) {
-    this.subscription = subscription;
-    subscription.request(Long.MAX_VALUE);
+  public void onEvent(byte[] buffer, int from, int to, long readAtNanos) {
+    int at = indexOf(buffer, from, to);
+    if (at < 0) {
+      return;
+    }
+    long sent = 0;
+    for (int i = at + SENT.length; i < to && buffer[i] >= '0' && buffer[i] <= '9'; i++) {
+      sent = sent * 10 + (buffer[i] - '0');
+    }
+    lag.recordValue(Math.max(0, readAtNanos - sent));
+    // Read before its sender had the 200: nothing left to wait for after the commit.
+    Long ack = acked.get(sent);
+    afterAck.recordValue(ack == null ? 0 : Math.max(0, readAtNanos - ack));
+    received.incrementAndGet();
   }
 
-  @Override
-  public void onNext(String line) {
-    if (line.startsWith("data: ")) {
-      data = line.substring(6);
-    } else if (line.isEmpty() && data != null) {
-      int at = data.indexOf(SENT);
-      if (at >= 0) {
-        int from = at + SENT.length();
-        long sent = Long.parseLong(data, from, data.indexOf('"', from), 10);
-        long now = System.nanoTime();
-        lag.recordValue(Math.max(0, now - sent));
-        // Read before its sender had the 200: nothing left to wait for after the commit.
-        Long ack = acked.get(sent);
-        afterAck.recordValue(ack == null ? 0 : Math.max(0, now - ack));
-        received.incrementAndGet();
+  private static int indexOf(byte[] buffer, int from, int to) {
+    outer:
+    for (int i = from; i + SENT.length <= to; i++) {
+      for (int j = 0; j < SENT.length; j++) {
+        if (buffer[i + j] != SENT[j]) {
+          continue outer;
+        }
       }
-      data = null;
+      return i;
     }
-  }
-
-  void cancel() {
-    if (subscription != null) {
-      subscription.cancel();
-    }
-  }
-
-  @Override
-  public void onError(Throwable failure) {
-    // The benchmark hung up, or the gateway closed the stream: counted as missing events.
-  }
-
-  @Override
-  public void onComplete() {
-    // As above.
+    return -1;
   }
 }
