@@ -292,6 +292,53 @@ class ConsoleBrowserTest {
 
   @Test
   @Order(11)
+  void editsDisablesEnablesAndDeletesATarget() {
+    browser.open("/console/targets/new");
+    browser.find("#target-name").sendKeys("scratch target");
+    browser.find("#target-url").sendKeys(receiver.url("/hooks/scratch"));
+    browser.clickAndLoad("#target-save");
+    browser.clickAndLoad("#back-to-targets");
+
+    browser.clickAndLoad(scratchRow() + " .edit-target");
+    browser.find("#target-url").clear();
+    browser.find("#target-url").sendKeys(receiver.url("/hooks/scratch-edited"));
+    browser.clickAndLoad("#target-save");
+    assertThat(browser.text(scratchRow() + " .url")).endsWith("/hooks/scratch-edited");
+    assertThat(scratchTarget().get("url").asString()).endsWith("/hooks/scratch-edited");
+
+    browser.clickAndLoad(scratchRow() + " .toggle-target");
+    assertThat(browser.text(scratchRow() + " .status")).isEqualTo("disabled");
+    assertThat(scratchTarget().get("enabled").asBoolean()).isFalse();
+    browser.clickAndLoad(scratchRow() + " .toggle-target");
+    assertThat(browser.text(scratchRow() + " .status")).isEqualTo("enabled");
+    assertThat(scratchTarget().get("enabled").asBoolean()).isTrue();
+
+    String id = scratchTarget().get("id").asString();
+    browser.clickAndLoad(scratchRow() + " .delete-target");
+    assertThat(browser.text("#targets"))
+        .doesNotContain("scratch target")
+        .contains("crm on loopback");
+    assertThat(gateway.getApi("/api/targets/" + id).statusCode()).isEqualTo(404);
+  }
+
+  /** The CSS selector of the scratch target's row on the targets page. */
+  private String scratchRow() {
+    return ".target-row[data-target-id='" + scratchTarget().get("id").asString() + "']";
+  }
+
+  private static JsonNode scratchTarget() {
+    JsonNode list = JSON.readTree(gateway.getApi("/api/targets").body());
+    JsonNode items = list.has("items") ? list.get("items") : list;
+    for (JsonNode target : items) {
+      if (target.get("name").asString().equals("scratch target")) {
+        return target;
+      }
+    }
+    throw new AssertionError("No target named 'scratch target' in " + list);
+  }
+
+  @Test
+  @Order(12)
   void signOutEndsTheSession() {
     browser.open("/console/");
     browser.clickAndLoad("#sign-out");
