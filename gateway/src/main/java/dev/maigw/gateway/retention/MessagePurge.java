@@ -19,14 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class MessagePurge {
 
+  // COALESCE keeps SQLite from looking the pending check up by status (every pending delivery)
+  // instead of by message (a few rows).
   private static final String SELECT =
       """
       SELECT m.seq, m.message_id, m.conversation_id, m.received_at_ms, m.body_sha256
       FROM messages m
-      WHERE m.received_at_ms < :cutoff
-        AND (m.received_at_ms > :afterTime OR (m.received_at_ms = :afterTime AND m.seq > :afterSeq))
+      WHERE m.received_at_ms < :cutoff AND m.received_at_ms >= :afterTime
+        AND (m.received_at_ms > :afterTime OR m.seq > :afterSeq)
         AND NOT EXISTS (SELECT 1 FROM deliveries d
-                        WHERE d.message_seq = m.seq AND d.status = 'pending')
+                        WHERE d.message_seq = m.seq AND COALESCE(d.status, '') = 'pending')
       ORDER BY m.received_at_ms, m.seq
       LIMIT :limit
       """;
