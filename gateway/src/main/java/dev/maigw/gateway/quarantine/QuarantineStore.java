@@ -201,7 +201,7 @@ public class QuarantineStore {
                       .update());
       total += deleted;
     } while (deleted == DELETE_BATCH);
-    observe(fill().ratio());
+    observeAfterDelete();
     return total;
   }
 
@@ -229,9 +229,17 @@ public class QuarantineStore {
                     session.jdbc().sql("DELETE FROM quarantine WHERE id = ?").param(id).update())
             == 1;
     if (deleted) {
-      observe(fill().ratio());
+      observeAfterDelete();
     }
     return deleted;
+  }
+
+  /** Re-arms the near-full warning once deletes have taken the quarantine below the mark. */
+  private void observeAfterDelete() {
+    // Only while armed: a bulk re-ingest deletes body after body, and each look is a full sum.
+    if (nearFull.get()) {
+      observe(fill().ratio());
+    }
   }
 
   /** How full the quarantine is, next to its caps. */
