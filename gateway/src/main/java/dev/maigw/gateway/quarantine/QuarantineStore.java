@@ -7,7 +7,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,12 +42,13 @@ public class QuarantineStore {
   private final GroupCommitWriter writer;
   private final JdbcClient reader;
   private final QuarantineProperties limits;
-  private final AtomicBoolean nearFull = new AtomicBoolean();
+  private final NearFullAlert alert;
 
   public QuarantineStore(GroupCommitWriter writer, JdbcClient reader, QuarantineProperties limits) {
     this.writer = writer;
     this.reader = reader;
     this.limits = limits;
+    this.alert = new NearFullAlert(limits);
   }
 
   /**
@@ -78,7 +78,7 @@ public class QuarantineStore {
                         limits.maxRows(),
                         limits.maxBytes())
                     .ratio();
-            session.afterCommit(() -> observe(after));
+            session.afterCommit(() -> alert.observe(after));
           }
           return jdbc.sql(UPSERT)
               .param("sha", bodySha256)
@@ -119,21 +119,6 @@ public class QuarantineStore {
       throw new QuarantineFullException(usage.rows, usage.bytes);
     }
     return usage;
-  }
-
-  /**
-   * Logs one WARN when the quarantine crosses {@link #NEAR_FULL} of a cap, not one per body; it
-   * warns again only after it has dropped below in between.
-   */
-  private void observe(double ratio) {
-    if (ratio < NEAR_FULL) {
-      nearFull.set(false);
-    } else if (nearFull.compareAndSet(false, true)) {
-      log.warn(
-          "ALERT quarantine {} % full (caps {} bodies / {} bytes); delete or re-ingest bodies"
-              + " before new ones are refused",
-          Math.round(ratio * 100), limits.maxRows(), limits.maxBytes());
-    }
   }
 
   /** Quarantined bodies, newest first, with ids below {@code beforeId}. */
@@ -237,8 +222,8 @@ public class QuarantineStore {
   /** Re-arms the near-full warning once deletes have taken the quarantine below the mark. */
   private void observeAfterDelete() {
     // Only while armed: a bulk re-ingest deletes body after body, and each look is a full sum.
-    if (nearFull.get()) {
-      observe(fill().ratio());
+    if (alert.isNearFull()) {
+      alert.observe(fill().ratio());
     }
   }
 
