@@ -5,6 +5,9 @@ import dev.maigw.gateway.quarantine.QuarantinedBody;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +21,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class QuarantineReingest {
+
+  /** Ids read per page by a bulk re-ingest; bodies are read one at a time. */
+  private static final int PAGE = 100;
 
   private final QuarantineStore quarantine;
   private final WebhookIntake intake;
@@ -58,9 +64,55 @@ public class QuarantineReingest {
     return new Reingested(id, result.outcome(), result.messageId(), result.conversationId());
   }
 
+  /**
+   * What a bulk re-ingest did.
+   *
+   * @param ingested bodies stored now (or found already stored) and removed from quarantine
+   * @param stillRefused bodies still unreadable, left in quarantine
+   * @param outcomes the ingested ones by outcome ({@code stored}, {@code duplicate}, {@code
+   *     conflict})
+   */
+  public record BulkReingested(int ingested, int stillRefused, Map<String, Integer> outcomes) {}
+
+  /**
+   * Re-ingests, oldest first, every body refused with code {@code reason} (every body when null)
+   * that is in quarantine now; bodies quarantined meanwhile wait for the next call. Stops at the
+   * first store failure (what was ingested stays ingested; calling again carries on).
+   *
+   * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
+   */
+  public BulkReingested reingestAll(String reason) {
+    long upTo = quarantine.lastId();
+    Map<String, Integer> outcomes = new TreeMap<>();
+    int refused = 0;
+    long after = 0;
+    List<Long> page;
+    while (!(page = quarantine.ids(after, upTo, reason, PAGE)).isEmpty()) {
+      for (long id : page) {
+        try {
+          outcomes.merge(reingest(id).outcome(), 1, Integer::sum);
+        } catch (GatewayException e) {
+          if (!e.status().is4xxClientError()) {
+            throw e;
+          }
+          // 404: deleted meanwhile; 400/422: still unreadable and kept.
+          refused += e.problem() == Problem.NOT_FOUND ? 0 : 1;
+        }
+      }
+      after = page.get(page.size() - 1);
+    }
+    int ingested = outcomes.values().stream().mapToInt(Integer::intValue).sum();
+    return new BulkReingested(ingested, refused, outcomes);
+  }
+
   /** Removes quarantined body {@code id}; false when there was none. */
   public boolean delete(long id) {
     return quarantine.delete(id);
+  }
+
+  /** Removes the bodies refused with {@code reason} (any when null) below id {@code beforeId}. */
+  public int deleteMatching(String reason, long beforeId) {
+    return quarantine.deleteMatching(reason, beforeId);
   }
 
   private static IntakeResult await(CompletableFuture<IntakeResult> commit) {

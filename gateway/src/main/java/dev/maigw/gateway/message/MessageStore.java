@@ -44,6 +44,10 @@ public class MessageStore {
           message_count = conversations.message_count + 1
       """;
 
+  // A message purged by retention leaves its id here for the dedupe window.
+  private static final String TOMBSTONE =
+      "SELECT body_sha256 FROM message_tombstones WHERE message_id = ?";
+
   private static final String COLUMNS =
       """
       seq, message_id, conversation_id, message_type, content, sender_id, sender_name,
@@ -70,7 +74,8 @@ public class MessageStore {
   /**
    * Stores {@code message} unless its id is already stored; returns after the commit. Safe to
    * repeat: a repeat is counted as a duplicate (or a conflict when the body differs) and changes
-   * nothing else.
+   * nothing else. An id whose message retention has purged (it has a tombstone) is a duplicate too,
+   * and stores nothing.
    *
    * @throws dev.maigw.gateway.system.StoreUnavailableException when the store cannot commit
    */
@@ -103,6 +108,13 @@ public class MessageStore {
   private record Insertion(InsertOutcome outcome, long seq) {}
 
   private static Insertion insertIn(WriteSession session, NewMessage m) throws SQLException {
+    // Checked on the writer thread in the insert's own transaction, and the purge writes its
+    // tombstones through the same writer: nothing can slip in between the check and the insert.
+    byte[] purgedHash = tombstoneHash(session, m.messageId());
+    if (purgedHash != null) {
+      boolean same = Arrays.equals(purgedHash, m.bodySha256());
+      return new Insertion(same ? InsertOutcome.DUPLICATE : InsertOutcome.CONFLICT, -1);
+    }
     PreparedStatement insert = session.prepared(INSERT);
     insert.setString(1, m.messageId());
     insert.setString(2, m.conversationId());
@@ -133,6 +145,15 @@ public class MessageStore {
     touch.setLong(4, seq);
     touch.executeUpdate();
     return new Insertion(InsertOutcome.STORED, seq);
+  }
+
+  /** The body hash of a purged message with this id, or null when none was purged. */
+  private static byte[] tombstoneHash(WriteSession session, String messageId) throws SQLException {
+    PreparedStatement query = session.prepared(TOMBSTONE);
+    query.setString(1, messageId);
+    try (ResultSet rs = query.executeQuery()) {
+      return rs.next() ? rs.getBytes(1) : null;
+    }
   }
 
   private static InsertOutcome countRepeat(JdbcClient jdbc, NewMessage m) {

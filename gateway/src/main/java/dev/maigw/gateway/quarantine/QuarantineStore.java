@@ -33,14 +33,22 @@ public class QuarantineStore {
       "id, problem_code, detail, content_type, body_bytes, body, body_sha256, first_seen_at_ms,"
           + " last_seen_at_ms, seen_count";
 
+  /** Past this share of either cap, the quarantine is "near full": one WARN, and a gauge of 1. */
+  public static final double NEAR_FULL = 0.8;
+
+  /** Rows removed per write by {@link #deleteMatching}, so the writer is never held long. */
+  static final int DELETE_BATCH = 500;
+
   private final GroupCommitWriter writer;
   private final JdbcClient reader;
   private final QuarantineProperties limits;
+  private final NearFullAlert alert;
 
   public QuarantineStore(GroupCommitWriter writer, JdbcClient reader, QuarantineProperties limits) {
     this.writer = writer;
     this.reader = reader;
     this.limits = limits;
+    this.alert = new NearFullAlert(limits);
   }
 
   /**
@@ -60,7 +68,18 @@ public class QuarantineStore {
     return writer.write(
         session -> {
           JdbcClient jdbc = session.jdbc();
-          refuseIfFull(jdbc, bodySha256, body.length);
+          Usage before = refuseIfFull(jdbc, bodySha256, body.length);
+          if (before != null) {
+            double after =
+                new Fill(
+                        before.rows + 1L,
+                        before.bytes + body.length,
+                        0,
+                        limits.maxRows(),
+                        limits.maxBytes())
+                    .ratio();
+            session.afterCommit(() -> alert.observe(after));
+          }
           return jdbc.sql(UPSERT)
               .param("sha", bodySha256)
               .param("body", body)
@@ -75,7 +94,8 @@ public class QuarantineStore {
         body.length);
   }
 
-  private void refuseIfFull(JdbcClient jdbc, byte[] sha, int newBytes) {
+  /** The usage before a new body is added, or null when these bytes are already kept. */
+  private Usage refuseIfFull(JdbcClient jdbc, byte[] sha, int newBytes) {
     boolean known =
         jdbc.sql("SELECT COUNT(*) FROM quarantine WHERE body_sha256 = ?")
                 .param(sha)
@@ -83,7 +103,7 @@ public class QuarantineStore {
                 .single()
             > 0;
     if (known) {
-      return;
+      return null;
     }
     Usage usage =
         jdbc.sql("SELECT COUNT(*) AS n, COALESCE(SUM(body_bytes), 0) AS b FROM quarantine")
@@ -98,15 +118,76 @@ public class QuarantineStore {
           limits.maxBytes());
       throw new QuarantineFullException(usage.rows, usage.bytes);
     }
+    return usage;
   }
 
   /** Quarantined bodies, newest first, with ids below {@code beforeId}. */
   public List<QuarantinedBody> list(long beforeId, int limit) {
+    return list(beforeId, null, limit);
+  }
+
+  /**
+   * Quarantined bodies refused with code {@code reason} (any when null), newest first, with ids
+   * below {@code beforeId}.
+   */
+  public List<QuarantinedBody> list(long beforeId, String reason, int limit) {
     return reader
-        .sql("SELECT " + COLUMNS + " FROM quarantine WHERE id < ? ORDER BY id DESC LIMIT ?")
-        .params(beforeId, limit)
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM quarantine WHERE id < ? AND (CAST(? AS TEXT) IS NULL OR problem_code = ?)"
+                + " ORDER BY id DESC LIMIT ?")
+        .params(beforeId, reason, reason, limit)
         .query(QuarantineStore::toBody)
         .list();
+  }
+
+  /**
+   * Ids of the bodies refused with {@code reason} (any when null), oldest first, above {@code
+   * afterId} and at most {@code upToId}: a bulk re-ingest walks them without holding bodies.
+   */
+  public List<Long> ids(long afterId, long upToId, String reason, int limit) {
+    return reader
+        .sql(
+            "SELECT id FROM quarantine WHERE id > ? AND id <= ?"
+                + " AND (CAST(? AS TEXT) IS NULL OR problem_code = ?) ORDER BY id LIMIT ?")
+        .params(afterId, upToId, reason, reason, limit)
+        .query(Long.class)
+        .list();
+  }
+
+  /** The newest id, 0 when the quarantine is empty. */
+  public long lastId() {
+    return reader.sql("SELECT COALESCE(MAX(id), 0) FROM quarantine").query(Long.class).single();
+  }
+
+  /**
+   * Removes every body refused with {@code reason} (any when null) whose id is below {@code
+   * beforeId}, as the list would show them when asked; bodies that arrive meanwhile stay. Deletes
+   * in writes of {@value #DELETE_BATCH}.
+   *
+   * @return how many were removed
+   */
+  public int deleteMatching(String reason, long beforeId) {
+    long bound = Math.min(beforeId, lastId() + 1);
+    int total = 0;
+    int deleted;
+    do {
+      deleted =
+          writer.write(
+              session ->
+                  session
+                      .jdbc()
+                      .sql(
+                          "DELETE FROM quarantine WHERE id IN (SELECT id FROM quarantine"
+                              + " WHERE id < ? AND (CAST(? AS TEXT) IS NULL OR problem_code = ?)"
+                              + " LIMIT ?)")
+                      .params(bound, reason, reason, DELETE_BATCH)
+                      .update());
+      total += deleted;
+    } while (deleted == DELETE_BATCH);
+    observeAfterDelete();
+    return total;
   }
 
   public Optional<QuarantinedBody> find(long id) {
@@ -127,13 +208,38 @@ public class QuarantineStore {
    * none with this id. Safe to repeat.
    */
   public boolean delete(long id) {
-    return writer.write(
-            session -> session.jdbc().sql("DELETE FROM quarantine WHERE id = ?").param(id).update())
-        == 1;
+    boolean deleted =
+        writer.write(
+                session ->
+                    session.jdbc().sql("DELETE FROM quarantine WHERE id = ?").param(id).update())
+            == 1;
+    if (deleted) {
+      observeAfterDelete();
+    }
+    return deleted;
+  }
+
+  /** Re-arms the near-full warning once deletes have taken the quarantine below the mark. */
+  private void observeAfterDelete() {
+    // Only while armed: a bulk re-ingest deletes body after body, and each look is a full sum.
+    if (alert.isNearFull()) {
+      alert.observe(fill().ratio());
+    }
   }
 
   /** How full the quarantine is, next to its caps. */
-  public record Fill(long bodies, long bodyBytes, long sightings, int maxRows, long maxBytes) {}
+  public record Fill(long bodies, long bodyBytes, long sightings, int maxRows, long maxBytes) {
+
+    /** The larger of the two shares of their caps, 0 to 1 (a full quarantine is at 1). */
+    public double ratio() {
+      return Math.max((double) bodies / maxRows, (double) bodyBytes / maxBytes);
+    }
+
+    /** Whether either share has reached {@link #NEAR_FULL}. */
+    public boolean nearFull() {
+      return ratio() >= NEAR_FULL;
+    }
+  }
 
   public Fill fill() {
     return reader

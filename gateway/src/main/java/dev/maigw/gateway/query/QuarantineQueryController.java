@@ -28,12 +28,16 @@ class QuarantineQueryController {
     this.quarantine = quarantine;
   }
 
+  /** {@code ?reason=} (a problem code) narrows the list; {@code before} is the page cursor. */
   @GetMapping("/api/quarantine")
   Page<QuarantineView> list(
+      @RequestParam(required = false) String reason,
       @RequestParam(required = false) String before,
       @RequestParam(required = false) Integer limit) {
     int size = PageRequest.limit(limit);
-    List<QuarantinedBody> page = quarantine.list(PageRequest.cursor(before, Long.MAX_VALUE), size);
+    String code = reason == null || reason.isBlank() ? null : reason;
+    List<QuarantinedBody> page =
+        quarantine.list(PageRequest.cursor(before, Long.MAX_VALUE), code, size);
     String next = page.size() < size ? null : Long.toString(page.get(page.size() - 1).id());
     return new Page<>(page.stream().map(QuarantineView::of).toList(), next);
   }

@@ -138,6 +138,24 @@ abstract class QuarantineStoreContract {
     assertThat(store.find(third + 1000)).isEmpty();
   }
 
+  @Test
+  void filtersByReasonAndDeletesWhatTheFilterMatches() {
+    long first = keep(text("{a"), "malformed_json", "d", T0);
+    long second = keep(text("[1]"), "not_an_object", "d", T0);
+    long third = keep(text("{b"), "malformed_json", "d", T0);
+
+    assertThat(store.list(Long.MAX_VALUE, "malformed_json", 10))
+        .extracting(QuarantinedBody::id)
+        .containsExactly(third, first);
+    assertThat(store.ids(0, Long.MAX_VALUE, "not_an_object", 10)).containsExactly(second);
+    assertThat(store.ids(first, third, null, 10)).containsExactly(second, third);
+
+    assertThat(store.deleteMatching("malformed_json", third)).isEqualTo(1);
+    assertThat(store.deleteMatching(null, Long.MAX_VALUE)).isEqualTo(2);
+    assertThat(store.count()).isZero();
+    assertThat(store.fill().ratio()).isZero();
+  }
+
   private long keep(byte[] body, String code, String detail, Instant at) {
     return store.keep(body, sha256(body), code, detail, "application/json", at);
   }
