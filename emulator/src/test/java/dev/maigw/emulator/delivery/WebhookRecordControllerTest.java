@@ -42,7 +42,7 @@ class WebhookRecordControllerTest {
     String conversation = api.createConversation();
     api.sendMessage(conversation, "hello");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(() -> deliveredAttempts().size() == 2 && receiver.rawBodies().size() == 2);
 
     JsonNode page = ApiClient.json(api.get("chatbots/bot-1/webhook-records/"));
@@ -70,7 +70,7 @@ class WebhookRecordControllerTest {
     String conversation = api.createConversation();
     api.sendMessage(conversation, "hello");
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .until(
             () ->
                 !emulator.deliveries().isEmpty()
@@ -97,7 +97,7 @@ class WebhookRecordControllerTest {
     for (int i = 0; i < 5; i++) {
       emulator.pushReply(conversation, "reply " + i);
     }
-    await().atMost(Duration.ofSeconds(10)).until(() -> deliveredAttempts().size() == 5);
+    await().atMost(Duration.ofSeconds(30)).until(() -> deliveredAttempts().size() == 5);
 
     List<String> ids = new ArrayList<>();
     JsonNode page = ApiClient.json(api.get("chatbots/bot-1/webhook-records/?pageSize=2"));
