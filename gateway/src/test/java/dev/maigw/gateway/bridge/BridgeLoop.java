@@ -85,7 +85,7 @@ public final class BridgeLoop implements AutoCloseable {
     return RunningGateway.send(request.build());
   }
 
-  JsonNode sendView(String sendId) {
+  public JsonNode sendView(String sendId) {
     HttpResponse<String> response = gateway.getApi("/api/sends/" + sendId);
     return JSON.readTree(response.body());
   }

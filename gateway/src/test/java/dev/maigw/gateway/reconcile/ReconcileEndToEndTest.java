@@ -185,6 +185,25 @@ class ReconcileEndToEndTest {
     assertThat(sent.get("reply").get("source").asString()).isEqualTo("reconciled");
   }
 
+  @Test
+  void aScheduledPassRecoversTheReplyOfASendStillWaiting() throws Exception {
+    String conversation = loop.createConversation();
+    HttpResponse<String> queued = loop.send(conversation, "還在嗎？", 0);
+    assertThat(queued.statusCode()).as(queued.body()).isEqualTo(202);
+    String sendId = BridgeLoop.JSON.readTree(queued.body()).get("id").asString();
+    await().atMost(PATIENCE).until(() -> droppedReplies(conversation).size() == 1);
+    await().atMost(PATIENCE).until(() -> sendStatus(conversation).equals("sent"));
+
+    int stored = loop.gateway.bean(ReconcileSchedule.class).runOnce();
+
+    assertThat(stored).isPositive();
+    JsonNode send = loop.sendView(sendId);
+    assertThat(send.get("status").asString()).isEqualTo("replied");
+    assertThat(send.get("reply").get("id").asString())
+        .isEqualTo(droppedReplies(conversation).get(0));
+    assertThat(send.get("reply").get("source").asString()).isEqualTo("reconciled");
+  }
+
   /** Sends through MaiAgent's API directly and waits until each reply's webhook was dropped. */
   private static List<String> sendAndAwaitDroppedReplies(String conversation, int count) {
     MaiAgentClient client = client();
