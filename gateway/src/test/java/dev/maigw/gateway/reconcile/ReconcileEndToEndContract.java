@@ -8,6 +8,7 @@ import dev.maigw.emulator.delivery.DeliveryRecord;
 import dev.maigw.emulator.delivery.WebhookSender;
 import dev.maigw.emulator.fault.Faults;
 import dev.maigw.emulator.message.Message;
+import dev.maigw.gateway.bridge.BridgeActivity;
 import dev.maigw.gateway.bridge.BridgeLoop;
 import dev.maigw.gateway.support.RunningGateway;
 import dev.maigw.sdk.client.MaiAgentClient;
@@ -27,29 +28,33 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Replies whose webhooks MaiAgent never delivered (the emulator's drop fault), recovered from
  * MaiAgent's message list through the gateway's real intake path, with a real target receiving
- * them.
+ * them. Subclasses say which database the gateway stores into.
  */
-class ReconcileEndToEndTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReconcileEndToEndContract {
 
   private static final Duration PATIENCE = Duration.ofSeconds(30);
   private static final int REPLIES = 4;
 
-  private static BridgeLoop loop;
-  private static HttpServer receiver;
-  private static final List<String> forwarded = new CopyOnWriteArrayList<>();
+  private BridgeLoop loop;
+  private HttpServer receiver;
+  private final List<String> forwarded = new CopyOnWriteArrayList<>();
+
+  /** Gateway properties naming the database under test (empty for the default SQLite file). */
+  abstract Map<String, String> database();
 
   @BeforeAll
-  static void start() throws IOException {
-    loop =
-        BridgeLoop.start(
-            Map.of(
-                "maigw.delivery.forward-allow", "127.0.0.1/32",
-                "maigw.reconcile.chatbot-id", "bot-1"));
+  void start() throws IOException {
+    Map<String, String> properties = new java.util.HashMap<>(database());
+    properties.put("maigw.delivery.forward-allow", "127.0.0.1/32");
+    properties.put("maigw.reconcile.chatbot-id", "bot-1");
+    loop = BridgeLoop.start(properties);
     receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     receiver.createContext(
         "/hook",
@@ -68,7 +73,7 @@ class ReconcileEndToEndTest {
   }
 
   @AfterAll
-  static void stop() {
+  void stop() {
     receiver.stop(0);
     loop.close();
   }
@@ -205,7 +210,7 @@ class ReconcileEndToEndTest {
   }
 
   /** Sends through MaiAgent's API directly and waits until each reply's webhook was dropped. */
-  private static List<String> sendAndAwaitDroppedReplies(String conversation, int count) {
+  private List<String> sendAndAwaitDroppedReplies(String conversation, int count) {
     MaiAgentClient client = client();
     for (int i = 0; i < count; i++) {
       client.sendMessage(conversation, "question " + i, null);
@@ -215,7 +220,7 @@ class ReconcileEndToEndTest {
   }
 
   /** The conversation's replies whose every webhook attempt so far was dropped (at least one). */
-  private static List<String> droppedReplies(String conversation) {
+  private List<String> droppedReplies(String conversation) {
     List<String> dropped = new ArrayList<>();
     for (Message message : loop.emulator.messages(conversation)) {
       List<DeliveryRecord> deliveries =
@@ -237,7 +242,7 @@ class ReconcileEndToEndTest {
     return dropped;
   }
 
-  private static byte[] webhookBody(String messageId) {
+  private byte[] webhookBody(String messageId) {
     return loop.emulator.deliveries().stream()
         .filter(d -> d.messageId().equals(messageId))
         .findFirst()
@@ -246,11 +251,11 @@ class ReconcileEndToEndTest {
         .getBytes(StandardCharsets.UTF_8);
   }
 
-  private static JsonNode reconcile(String conversation) {
+  private JsonNode reconcile(String conversation) {
     return reconcile(conversation, "");
   }
 
-  private static JsonNode reconcile(String conversation, String more) {
+  private JsonNode reconcile(String conversation, String more) {
     HttpResponse<String> response =
         loop.gateway.post(
             "/api/reconcile?conversation=" + conversation + more,
@@ -260,14 +265,14 @@ class ReconcileEndToEndTest {
     return BridgeLoop.JSON.readTree(response.body());
   }
 
-  private static JsonNode messages(String conversation) {
+  private JsonNode messages(String conversation) {
     HttpResponse<String> page =
         loop.gateway.getApi("/api/conversations/" + conversation + "/messages?limit=100");
     assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
     return BridgeLoop.JSON.readTree(page.body()).get("items");
   }
 
-  private static List<String> deliveryStatuses(String messageId) {
+  private List<String> deliveryStatuses(String messageId) {
     JsonNode items =
         BridgeLoop.JSON
             .readTree(loop.gateway.getApi("/api/deliveries?messageId=" + messageId).body())
@@ -277,11 +282,14 @@ class ReconcileEndToEndTest {
     return statuses;
   }
 
-  private static String sendStatus(String conversation) throws java.sql.SQLException {
-    return loop.latestStatus(conversation);
+  /** The status of the conversation's latest send, read through the gateway on any database. */
+  private String sendStatus(String conversation) {
+    List<BridgeActivity.SentMessage> sent =
+        loop.gateway.bean(BridgeActivity.class).sentInto(conversation, null, null, 100);
+    return sent.isEmpty() ? "" : sent.get(sent.size() - 1).status();
   }
 
-  private static MaiAgentClient client() {
+  private MaiAgentClient client() {
     return MaiAgentClient.builder()
         .baseUrl(loop.emulator.baseUrl())
         .apiKey(loop.emulator.apiKey())
