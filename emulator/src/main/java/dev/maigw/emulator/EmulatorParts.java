@@ -12,6 +12,7 @@ import dev.maigw.emulator.control.EmulatorControls;
 import dev.maigw.emulator.conversation.ConversationController;
 import dev.maigw.emulator.conversation.ConversationStore;
 import dev.maigw.emulator.delivery.DeliveryWorker;
+import dev.maigw.emulator.delivery.WebhookRecordController;
 import dev.maigw.emulator.delivery.WebhookSender;
 import dev.maigw.emulator.delivery.WebhookTarget;
 import dev.maigw.emulator.fault.ApiErrorInjector;
@@ -101,6 +102,7 @@ record EmulatorParts(
     new PresignController(storage).register(api, prefix);
     new AttachmentController(attachments, storage, conversations).register(api, prefix);
     new InboxController(inboxes).register(api, prefix);
+    new WebhookRecordController(delivery).register(api, prefix);
     Router control = new Router();
     new ControlController(controls).register(control);
     return new EmulatorDispatcher(

@@ -18,7 +18,8 @@ import java.util.logging.Logger;
 /**
  * Queues webhooks on one worker thread, applying the delivery faults: {@code deliveryCopies} copies
  * of each body, an extra delay before the first attempt, and out-of-order batches (held until
- * {@code outOfOrderBatch} replies wait, then sent newest first).
+ * {@code outOfOrderBatch} replies wait, then sent newest first), and dropped attempts (recorded as
+ * failed without sending, then retried like any failure).
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(DeliveryWorker.class.getName());
@@ -138,7 +139,10 @@ public final class DeliveryWorker implements AutoCloseable {
       return;
     }
     int number = delivery.attemptsMade() + 1;
-    DeliveryAttempt attempt = sender.send(delivery.id(), number, delivery.outbound());
+    DeliveryAttempt attempt =
+        faults.current().dropWebhooks()
+            ? sender.dropped(delivery.id(), number, delivery.outbound())
+            : sender.send(delivery.id(), number, delivery.outbound());
     if (attempt.succeeded()) {
       delivery.recordAttempt(attempt, DeliveryState.DELIVERED, null);
       return;

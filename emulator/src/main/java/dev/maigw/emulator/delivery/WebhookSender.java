@@ -16,6 +16,9 @@ public final class WebhookSender {
   private static final Logger LOG = Logger.getLogger(WebhookSender.class.getName());
   private static final int SNIPPET_CHARS = 500;
 
+  /** The error of an attempt the drop-webhooks fault swallowed. */
+  public static final String DROPPED = "dropped by the dropWebhooks fault";
+
   private final HttpClient client;
   private final WebhookTarget target;
   private final Duration timeout;
@@ -73,6 +76,20 @@ public final class WebhookSender {
         error,
         snippet,
         latencyMillis);
+  }
+
+  /**
+   * The attempt the drop-webhooks fault makes instead of sending: nothing leaves this process, and
+   * it fails like a receiver that cannot be reached.
+   */
+  public DeliveryAttempt dropped(String deliveryId, int attempt, Outbound outbound) {
+    URI url = target.current();
+    LOG.log(
+        Level.INFO,
+        "Webhook for message {0} (delivery {1}) attempt {2} dropped by fault",
+        new Object[] {outbound.messageId(), deliveryId, attempt});
+    return new DeliveryAttempt(
+        deliveryId, outbound.messageId(), attempt, url, clock.instant(), null, DROPPED, null, 0);
   }
 
   private static String cut(String body) {

@@ -22,6 +22,10 @@ import java.util.function.Consumer;
  * @param streamDoneSentinel whether a completion stream ends with {@code data: [DONE]}
  * @param receiptDelay how long {@code POST messages/} waits before answering, while the reply is
  *     already on its way (so a webhook can overtake its receipt)
+ * @param dropWebhooks while on, no webhook attempt reaches the receiver: each is recorded as failed
+ *     (no status, as when the receiver is down) and retried on the schedule until it gives up, as
+ *     MaiAgent does for a wrong webhook URL; the reply itself is still created and listed by {@code
+ *     GET messages/}. Switching it off lets the remaining retries through.
  */
 public record Faults(
     int deliveryCopies,
@@ -34,7 +38,8 @@ public record Faults(
     boolean citationNodes,
     Casing streamIdKey,
     boolean streamDoneSentinel,
-    Duration receiptDelay) {
+    Duration receiptDelay,
+    boolean dropWebhooks) {
 
   public Faults {
     if (extraDeliveryDelay == null
@@ -70,7 +75,8 @@ public record Faults(
         false,
         Casing.CAMEL,
         false,
-        Duration.ZERO);
+        Duration.ZERO,
+        false);
   }
 
   public Faults withDeliveryCopies(int copies) {
@@ -117,6 +123,10 @@ public record Faults(
     return edit(b -> b.receiptDelay = delay);
   }
 
+  public Faults withDropWebhooks(boolean drop) {
+    return edit(b -> b.dropWebhooks = drop);
+  }
+
   /** A copy with one switch changed by {@code change}; the copy is checked like any other. */
   private Faults edit(Consumer<Switches> change) {
     Switches switches = new Switches(this);
@@ -137,6 +147,7 @@ public record Faults(
     Casing streamIdKey;
     boolean streamDoneSentinel;
     Duration receiptDelay;
+    boolean dropWebhooks;
 
     Switches(Faults faults) {
       deliveryCopies = faults.deliveryCopies;
@@ -150,6 +161,7 @@ public record Faults(
       streamIdKey = faults.streamIdKey;
       streamDoneSentinel = faults.streamDoneSentinel;
       receiptDelay = faults.receiptDelay;
+      dropWebhooks = faults.dropWebhooks;
     }
 
     Faults toFaults() {
@@ -164,7 +176,8 @@ public record Faults(
           citationNodes,
           streamIdKey,
           streamDoneSentinel,
-          receiptDelay);
+          receiptDelay,
+          dropWebhooks);
     }
   }
 

@@ -14,7 +14,7 @@ public final class FaultsJson {
   private static final String KNOWN =
       "deliveryCopies, extraDeliveryDelayMs, outOfOrderBatch, timestampKey, timestampFormat,"
           + " senderIdType, citationShape, citationNodes, streamIdKey, streamDoneSentinel,"
-          + " receiptDelayMs, apiError";
+          + " receiptDelayMs, dropWebhooks, apiError";
 
   private FaultsJson() {}
 
@@ -34,6 +34,7 @@ public final class FaultsJson {
     node.put("streamIdKey", faults.streamIdKey().spell("conversationId"));
     node.put("streamDoneSentinel", faults.streamDoneSentinel());
     node.put("receiptDelayMs", faults.receiptDelay().toMillis());
+    node.put("dropWebhooks", faults.dropWebhooks());
     ObjectNode error = node.putObject("apiError");
     error.put("status", apiError.status());
     error.put("count", apiError.count());
@@ -69,6 +70,7 @@ public final class FaultsJson {
             case "streamIdKey" -> faults.withStreamIdKey(token(Casing.class, entry));
             case "streamDoneSentinel" -> faults.withStreamDoneSentinel(bool(entry.getKey(), value));
             case "receiptDelayMs" -> faults.withReceiptDelay(millis(entry, value));
+            case "dropWebhooks" -> faults.withDropWebhooks(bool(entry.getKey(), value));
             case "apiError" -> {
               apiError = apiError(value);
               yield faults;

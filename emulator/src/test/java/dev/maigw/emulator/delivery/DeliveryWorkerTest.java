@@ -118,6 +118,36 @@ class DeliveryWorkerTest {
   }
 
   @Test
+  void dropFaultRecordsEveryAttemptAsFailedSendsNothingAndGivesUp() {
+    faults.set(Faults.none().withDropWebhooks(true));
+
+    worker.submit(reply("m1"));
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> only().state() == DeliveryState.GAVE_UP);
+    assertThat(only().attempts()).hasSize(4);
+    assertThat(only().attempts()).extracting(DeliveryAttempt::statusCode).containsOnlyNulls();
+    assertThat(only().attempts())
+        .extracting(DeliveryAttempt::error)
+        .containsOnly(WebhookSender.DROPPED);
+    assertThat(receiver.rawBodies()).isEmpty();
+  }
+
+  @Test
+  void switchingTheDropFaultOffLetsTheNextRetryThrough() {
+    worker.close();
+    worker = worker(Duration.ofMillis(300));
+    faults.set(Faults.none().withDropWebhooks(true));
+
+    worker.submit(reply("m1"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> only().attempts().size() >= 1);
+    faults.set(Faults.none());
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> only().state() == DeliveryState.DELIVERED);
+    assertThat(only().attempts().get(0).error()).isEqualTo(WebhookSender.DROPPED);
+    assertThat(receiver.rawBodies()).containsExactly(reply("m1").bodyText());
+  }
+
+  @Test
   void duplicateFaultSendsTheSameBodyNTimes() {
     faults.set(Faults.none().withDeliveryCopies(3));
 

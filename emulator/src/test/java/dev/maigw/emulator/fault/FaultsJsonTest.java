@@ -48,6 +48,18 @@ class FaultsJsonTest {
   }
 
   @Test
+  void dropWebhooksIsSwitchedAndRenderedLikeTheOtherFaults() {
+    Faults faults = FaultsJson.read(Faults.none(), Json.parse("{\"dropWebhooks\":true}")).faults();
+
+    assertThat(faults).isEqualTo(Faults.none().withDropWebhooks(true));
+    assertThat(FaultsJson.render(faults, ApiErrorPlan.of(500, 0)).get("dropWebhooks").asBoolean())
+        .isTrue();
+    assertThatThrownBy(() -> FaultsJson.read(Faults.none(), Json.parse("{\"dropWebhooks\":1}")))
+        .isInstanceOf(InvalidFaultException.class)
+        .hasMessage("Fault dropWebhooks must be true or false: 1");
+  }
+
+  @Test
   void apiErrorPathIsRelativeToTheApiBase() {
     ApiErrorPlan plan =
         FaultsJson.read(

@@ -52,6 +52,11 @@ public class BridgeActivity {
         .toList();
   }
 
+  /** Conversations with a send MaiAgent took (or may have taken) that has no reply yet. */
+  public List<String> conversationsAwaitingReplies() {
+    return sends.conversationsAwaitingReplies();
+  }
+
   /** Sends still waiting: queued, being sent, or sent and not yet answered. */
   public long waiting() {
     return sends.countUnsettled();

@@ -3,11 +3,15 @@ package dev.maigw.gateway.bridge;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
 import dev.maigw.sdk.client.MaiAgentClient;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The MaiAgent client, or a clear 503 when no MaiAgent API key is configured. */
+/**
+ * The MaiAgent client, or a clear 503 when no MaiAgent API key is configured. Shared by every
+ * feature that calls MaiAgent's API (the bridge, reconciliation).
+ */
 @Component
-class MaiAgentAccess implements AutoCloseable {
+public class MaiAgentAccess implements AutoCloseable {
 
   private final MaiAgentClient client;
 
@@ -20,6 +24,11 @@ class MaiAgentAccess implements AutoCloseable {
                 .requestTimeout(properties.requestTimeout())
                 .build()
             : null;
+  }
+
+  /** The client, or empty when no MaiAgent API key is configured. */
+  public Optional<MaiAgentClient> configured() {
+    return Optional.ofNullable(client);
   }
 
   MaiAgentClient client() {

@@ -11,7 +11,7 @@ import org.springframework.http.HttpStatusCode;
  * MaiAgent refused or failed a call; answered with MaiAgent's own status and message (502 when
  * MaiAgent could not be reached at all), never a flattened 500.
  */
-class MaiAgentCallException extends GatewayException {
+public class MaiAgentCallException extends GatewayException {
 
   static final int BODY_SNIPPET_CHARS = 2_000;
 
@@ -37,7 +37,8 @@ class MaiAgentCallException extends GatewayException {
     this.unknownSendId = unknownSendId;
   }
 
-  static MaiAgentCallException of(MaiAgentApiException e) {
+  /** MaiAgent's failure as the caller should see it. */
+  public static MaiAgentCallException of(MaiAgentApiException e) {
     String detail = e.detail() != null ? e.detail() : "MaiAgent call failed: " + e.kind() + ".";
     return new MaiAgentCallException(e.status(), detail, e.body());
   }

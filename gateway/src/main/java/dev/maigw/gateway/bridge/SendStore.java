@@ -282,6 +282,14 @@ class SendStore {
         .list();
   }
 
+  /** Conversations with a send that is sent (or unknown) and still waiting for its reply. */
+  List<String> conversationsAwaitingReplies() {
+    return reader
+        .sql("SELECT DISTINCT conversation_id FROM sends WHERE status IN ('sent', 'unknown')")
+        .query(String.class)
+        .list();
+  }
+
   /** Sends not answered or failed yet: queued, sending, or sent (or unknown) and waiting. */
   long countUnsettled() {
     return reader

@@ -76,7 +76,7 @@ class WebhookIntake {
                 new IntakeResult(outcome.label(), message.id(), message.conversationId(), null));
   }
 
-  private static byte[] sha256(byte[] body) {
+  static byte[] sha256(byte[] body) {
     try {
       return MessageDigest.getInstance("SHA-256").digest(body);
     } catch (NoSuchAlgorithmException e) {

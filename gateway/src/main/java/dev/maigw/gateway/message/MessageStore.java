@@ -27,8 +27,8 @@ public class MessageStore {
       """
       INSERT INTO messages (message_id, conversation_id, message_type, content, sender_id,
           sender_name, sender_avatar, created_at_ms, received_at_ms, attachment_count,
-          citation_count, body, body_sha256)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+          citation_count, body, body_sha256, source)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
       ON CONFLICT (message_id) DO NOTHING
       RETURNING seq
       """;
@@ -52,7 +52,7 @@ public class MessageStore {
       """
       seq, message_id, conversation_id, message_type, content, sender_id, sender_name,
       sender_avatar, created_at_ms, received_at_ms, attachment_count, citation_count, body,
-      body_sha256, duplicate_count, conflict_count
+      body_sha256, duplicate_count, conflict_count, source
       """;
 
   private final GroupCommitWriter writer;
@@ -129,6 +129,7 @@ public class MessageStore {
     insert.setInt(11, m.citationCount());
     insert.setBytes(12, m.body());
     insert.setBytes(13, m.bodySha256());
+    insert.setString(14, m.source().label());
     Long seq = null;
     try (ResultSet rs = insert.executeQuery()) {
       if (rs.next()) {
@@ -156,13 +157,19 @@ public class MessageStore {
     }
   }
 
+  /**
+   * A repeat with another body is a conflict only when both copies came the same way: a webhook
+   * body and MaiAgent's list JSON for the same message never match byte for byte.
+   */
   private static InsertOutcome countRepeat(JdbcClient jdbc, NewMessage m) {
-    byte[] storedHash =
-        jdbc.sql("SELECT body_sha256 FROM messages WHERE message_id = ?")
+    Stored stored =
+        jdbc.sql("SELECT body_sha256, source FROM messages WHERE message_id = ?")
             .param(m.messageId())
-            .query(byte[].class)
+            .query((rs, row) -> new Stored(rs.getBytes(1), rs.getString(2)))
             .single();
-    boolean conflict = !Arrays.equals(storedHash, m.bodySha256());
+    boolean conflict =
+        MessageSource.fromLabel(stored.source()) == m.source()
+            && !Arrays.equals(stored.sha256(), m.bodySha256());
     jdbc.sql(
             """
             UPDATE messages SET duplicate_count = duplicate_count + 1,
@@ -172,6 +179,25 @@ public class MessageStore {
         .params(conflict ? 1 : 0, m.receivedAt().toEpochMilli(), m.messageId())
         .update();
     return conflict ? InsertOutcome.CONFLICT : InsertOutcome.DUPLICATE;
+  }
+
+  private record Stored(byte[] sha256, String source) {}
+
+  /**
+   * Which of {@code messageIds} are stored already: a read, so only a hint for skipping known
+   * replies (the insert's unique key is what dedupes).
+   */
+  public java.util.Set<String> storedIds(java.util.Collection<String> messageIds) {
+    if (messageIds.isEmpty()) {
+      return java.util.Set.of();
+    }
+    String marks = String.join(", ", java.util.Collections.nCopies(messageIds.size(), "?"));
+    return new java.util.HashSet<>(
+        reader
+            .sql("SELECT message_id FROM messages WHERE message_id IN (" + marks + ")")
+            .params(List.copyOf(messageIds))
+            .query(String.class)
+            .list());
   }
 
   public Optional<StoredMessage> find(String messageId) {
@@ -386,6 +412,7 @@ public class MessageStore {
         rs.getBytes("body"),
         rs.getBytes("body_sha256"),
         rs.getInt("duplicate_count"),
-        rs.getInt("conflict_count"));
+        rs.getInt("conflict_count"),
+        MessageSource.fromLabel(rs.getString("source")));
   }
 }

@@ -7,6 +7,8 @@ import java.time.Instant;
 /**
  * A reply about to be stored: the normalised fields read from the webhook, and the exact body bytes
  * with their SHA-256.
+ *
+ * @param source how it reached the gateway
  */
 public record NewMessage(
     String messageId,
@@ -21,11 +23,54 @@ public record NewMessage(
     int attachmentCount,
     int citationCount,
     byte[] body,
-    byte[] bodySha256) {
+    byte[] bodySha256,
+    MessageSource source) {
+
+  /** A reply that came by webhook. */
+  public NewMessage(
+      String messageId,
+      String conversationId,
+      String type,
+      String content,
+      String senderId,
+      String senderName,
+      String senderAvatar,
+      Instant createdAt,
+      Instant receivedAt,
+      int attachmentCount,
+      int citationCount,
+      byte[] body,
+      byte[] bodySha256) {
+    this(
+        messageId,
+        conversationId,
+        type,
+        content,
+        senderId,
+        senderName,
+        senderAvatar,
+        createdAt,
+        receivedAt,
+        attachmentCount,
+        citationCount,
+        body,
+        bodySha256,
+        MessageSource.WEBHOOK);
+  }
+
+  /** Normalises a webhook's {@code message} for storage (see the overload). */
+  public static NewMessage of(
+      WebhookMessage message, byte[] body, byte[] bodySha256, Instant receivedAt) {
+    return of(message, body, bodySha256, receivedAt, MessageSource.WEBHOOK);
+  }
 
   /** Normalises {@code message} for storage; text columns are made storable in both dialects. */
   public static NewMessage of(
-      WebhookMessage message, byte[] body, byte[] bodySha256, Instant receivedAt) {
+      WebhookMessage message,
+      byte[] body,
+      byte[] bodySha256,
+      Instant receivedAt,
+      MessageSource source) {
     return new NewMessage(
         TextColumns.storable(message.id()),
         TextColumns.storable(message.conversationId()),
@@ -39,6 +84,7 @@ public record NewMessage(
         message.attachments().size(),
         message.citations().size(),
         body,
-        bodySha256);
+        bodySha256,
+        source);
   }
 }

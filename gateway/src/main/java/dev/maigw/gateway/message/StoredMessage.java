@@ -6,6 +6,7 @@ import java.time.Instant;
  * A stored reply as read back: normalised columns, counters, and the exact body bytes.
  *
  * @param seq commit-order position, also the read cursor
+ * @param source how it reached the gateway (the first copy, when it came more than once)
  */
 public record StoredMessage(
     long seq,
@@ -23,4 +24,5 @@ public record StoredMessage(
     byte[] body,
     byte[] bodySha256,
     int duplicateCount,
-    int conflictCount) {}
+    int conflictCount,
+    MessageSource source) {}

@@ -10,6 +10,9 @@ import java.util.HexFormat;
  * A stored reply as the API shows it: the normalised fields, and under {@code body} the JSON
  * exactly as MaiAgent sent it (embedded verbatim, never re-serialised, so no number or string is
  * altered).
+ *
+ * @param source {@code webhook}, or {@code reconciled} when it was read back from MaiAgent's
+ *     message list (its {@code body} is then that list's JSON for the message)
  */
 public record MessageView(
     String cursor,
@@ -24,6 +27,7 @@ public record MessageView(
     int citationCount,
     int duplicates,
     int conflicts,
+    String source,
     String bodySha256,
     @JsonRawValue String body) {
 
@@ -43,6 +47,7 @@ public record MessageView(
         m.citationCount(),
         m.duplicateCount(),
         m.conflictCount(),
+        m.source().label(),
         HexFormat.of().formatHex(m.bodySha256()),
         embeddable(m.body()));
   }

@@ -29,6 +29,10 @@ public enum Problem {
       "maiagent_unreachable", HttpStatus.BAD_GATEWAY, "MaiAgent could not be reached"),
   BRIDGE_NOT_CONFIGURED(
       "bridge_not_configured", HttpStatus.SERVICE_UNAVAILABLE, "MaiAgent bridge not configured"),
+  MAIAGENT_NOT_CONFIGURED(
+      "maiagent_not_configured",
+      HttpStatus.SERVICE_UNAVAILABLE,
+      "MaiAgent API access not configured"),
   STREAMS_FULL("streams_full", HttpStatus.SERVICE_UNAVAILABLE, "Too many open streams"),
   FORBIDDEN_TARGET("forbidden_target", HttpStatus.BAD_REQUEST, "Target address not allowed"),
   INVALID_TARGET_URL("invalid_target_url", HttpStatus.BAD_REQUEST, "Invalid target URL"),

@@ -19,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  * A gateway and the MaiAgent emulator wired to each other on loopback, for the bridge's end-to-end
  * tests: the gateway calls the emulator's API and the emulator posts replies to the gateway.
  */
-final class BridgeLoop implements AutoCloseable {
+public final class BridgeLoop implements AutoCloseable {
 
-  static final JsonMapper JSON = JsonMapper.builder().build();
+  public static final JsonMapper JSON = JsonMapper.builder().build();
 
-  final MaiAgentEmulator emulator;
-  final RunningGateway gateway;
+  public final MaiAgentEmulator emulator;
+  public final RunningGateway gateway;
 
   private BridgeLoop(MaiAgentEmulator emulator, RunningGateway gateway) {
     this.emulator = emulator;
@@ -32,7 +32,7 @@ final class BridgeLoop implements AutoCloseable {
   }
 
   /** Starts both; {@code extra} adds or overrides gateway properties. */
-  static BridgeLoop start(Map<String, String> extra, Class<?>... sources) {
+  public static BridgeLoop start(Map<String, String> extra, Class<?>... sources) {
     int port = RunningGateway.freePort();
     MaiAgentEmulator emulator =
         MaiAgentEmulator.start(
@@ -56,13 +56,13 @@ final class BridgeLoop implements AutoCloseable {
     return new BridgeLoop(emulator, RunningGateway.startWith(properties, sources));
   }
 
-  String createConversation() {
+  public String createConversation() {
     HttpResponse<String> response = gateway.postApi("/api/conversations", "{}");
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
     return JSON.readTree(response.body()).get("id").asString();
   }
 
-  HttpResponse<String> send(String conversation, String text, int waitSeconds) {
+  public HttpResponse<String> send(String conversation, String text, int waitSeconds) {
     return send(conversation, text, waitSeconds, null);
   }
 
@@ -85,13 +85,13 @@ final class BridgeLoop implements AutoCloseable {
     return RunningGateway.send(request.build());
   }
 
-  JsonNode sendView(String sendId) {
+  public JsonNode sendView(String sendId) {
     HttpResponse<String> response = gateway.getApi("/api/sends/" + sendId);
     return JSON.readTree(response.body());
   }
 
   /** The status of the conversation's latest send, read straight from the SQLite file. */
-  String latestStatus(String conversation) throws java.sql.SQLException {
+  public String latestStatus(String conversation) throws java.sql.SQLException {
     try (java.sql.Connection db =
             java.sql.DriverManager.getConnection("jdbc:sqlite:" + gateway.sqliteFile());
         java.sql.PreparedStatement query =

@@ -147,6 +147,54 @@ abstract class MessageStoreContract {
     assertThat(store.find("c-race").orElseThrow().duplicateCount()).isEqualTo(49);
   }
 
+  @Test
+  void aWebhookForAReconciledReplyIsADuplicateAndTheReconciledCopyStays() {
+    byte[] listed = Fixtures.reply("c-rec", "conv-rec", "from the list");
+    byte[] webhook = Fixtures.reply("c-rec", "conv-rec", "from the webhook");
+
+    assertThat(store.insert(newMessage(listed, MessageSource.RECONCILED)))
+        .isEqualTo(InsertOutcome.STORED);
+    assertThat(store.insert(newMessage(webhook))).isEqualTo(InsertOutcome.DUPLICATE);
+
+    StoredMessage stored = store.find("c-rec").orElseThrow();
+    assertThat(stored.source()).isEqualTo(MessageSource.RECONCILED);
+    assertThat(stored.body()).isEqualTo(listed);
+    assertThat(stored.duplicateCount()).isEqualTo(1);
+    assertThat(stored.conflictCount()).isZero();
+    assertThat(store.conversationMessages("conv-rec", 0, 10)).hasSize(1);
+  }
+
+  @Test
+  void aReconciledCopyOfAWebhookReplyIsADuplicateAndAnotherWebhookBodyStillConflicts() {
+    store.insert(newMessage(Fixtures.reply("c-rec-2", "conv-rec-2", "first")));
+
+    InsertOutcome reconciled =
+        store.insert(
+            newMessage(
+                Fixtures.reply("c-rec-2", "conv-rec-2", "listed"), MessageSource.RECONCILED));
+    InsertOutcome otherWebhook =
+        store.insert(newMessage(Fixtures.reply("c-rec-2", "conv-rec-2", "second")));
+
+    assertThat(reconciled).isEqualTo(InsertOutcome.DUPLICATE);
+    assertThat(otherWebhook).isEqualTo(InsertOutcome.CONFLICT);
+    assertThat(store.find("c-rec-2").orElseThrow().source()).isEqualTo(MessageSource.WEBHOOK);
+  }
+
+  @Test
+  void storedIdsNamesOnlyTheIdsAlreadyStored() {
+    store.insert(newMessage(Fixtures.reply("c-known-1", "conv-known")));
+    store.insert(newMessage(Fixtures.reply("c-known-2", "conv-known"), MessageSource.RECONCILED));
+
+    assertThat(store.storedIds(java.util.List.of("c-known-1", "c-known-2", "c-unknown")))
+        .containsExactlyInAnyOrder("c-known-1", "c-known-2");
+    assertThat(store.storedIds(java.util.List.of())).isEmpty();
+  }
+
+  static NewMessage newMessage(byte[] body, MessageSource source) {
+    NewMessage webhook = newMessage(body);
+    return NewMessage.of(READER.read(body), body, webhook.bodySha256(), Instant.now(), source);
+  }
+
   static NewMessage newMessage(byte[] body) {
     try {
       byte[] sha = MessageDigest.getInstance("SHA-256").digest(body);

@@ -81,6 +81,15 @@ final class ApiCalls {
     return ApiCall.get(baseUrl, "inboxes/", query);
   }
 
+  /**
+   * The first page of a chatbot's {@code webhook-records/}, or the page a {@code next} query names.
+   */
+  ApiCall listWebhookRecords(String chatbotId, String nextQueryOrNull) {
+    String path = "chatbots/" + ApiUrls.segment(chatbotId, "chatbotId") + "/webhook-records/";
+    String query = nextQueryOrNull == null ? ApiUrls.query("pageSize", pageSize) : nextQueryOrNull;
+    return ApiCall.get(baseUrl, path, query);
+  }
+
   /** {@code conversations/{id}/}, for reads and for conversation-scoped attachments. */
   String conversationPath(String conversationId) {
     return "conversations/" + ApiUrls.segment(conversationId, "conversationId") + "/";

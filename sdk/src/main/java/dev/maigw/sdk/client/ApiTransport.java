@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
@@ -47,6 +48,14 @@ final class ApiTransport {
 
   /** Sends the call and reads its 2xx JSON object answer with {@code reader}. */
   <T> T json(ApiCall call, Function<JsonNode, T> reader) {
+    return jsonWithBytes(call, (node, body) -> reader.apply(node));
+  }
+
+  /**
+   * As {@link #json}, also handing {@code reader} the answer's exact bytes (for keeping parts of it
+   * verbatim).
+   */
+  <T> T jsonWithBytes(ApiCall call, BiFunction<JsonNode, byte[], T> reader) {
     HttpResponse<InputStream> response = send(call);
     byte[] body;
     try (InputStream in = response.body()) {
@@ -60,7 +69,7 @@ final class ApiTransport {
           call, response.statusCode(), text, "Body is over 16 MiB.", null);
     }
     try {
-      return reader.apply(ApiJson.parseObject(body));
+      return reader.apply(ApiJson.parseObject(body), body);
     } catch (ResponseShapeException e) {
       throw ApiErrors.invalidResponse(call, response.statusCode(), text, e.getMessage(), null);
     }

@@ -11,12 +11,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Calls the MaiAgent API ({@code https://api.maiagent.ai/api/v1/} by default): conversations,
- * messages, chatbot completions (plain and streamed), attachment upload and inboxes. Plain Java:
- * {@link HttpClient} and Jackson, no framework. One instance is thread-safe and meant to be shared.
+ * messages, chatbot completions (plain and streamed), attachment upload, inboxes and the webhook
+ * log. Plain Java: {@link HttpClient} and Jackson, no framework. One instance is thread-safe and
+ * meant to be shared.
  *
  * <p>Every API call carries {@code Authorization: Api-Key <key>} (the presigned storage upload
  * never does), sends JSON as {@code application/json}, and uses paths with a trailing slash.
@@ -27,9 +29,9 @@ import tools.jackson.databind.JsonNode;
  * <h2>Retries: only where a repeat cannot duplicate anything</h2>
  *
  * <ul>
- *   <li><b>Reads</b> ({@link #getConversation}, {@link #listMessages}, {@link #listInboxes}), the
- *       presign request and the storage upload are repeated on any network failure (refused, reset,
- *       timeout) and on 429, 502, 503 and 504.
+ *   <li><b>Reads</b> ({@link #getConversation}, {@link #listMessages}, {@link #listInboxes}, {@link
+ *       #listWebhookRecords}), the presign request and the storage upload are repeated on any
+ *       network failure (refused, reset, timeout) and on 429, 502, 503 and 504.
  *   <li><b>Calls that create</b> ({@link #createConversation}, {@link #sendMessage}, {@link
  *       #complete}, {@link #completeStreaming}, attachment registration) are repeated only when
  *       nothing was sent (connection refused or connect timeout) and on 429 with a {@code
@@ -104,7 +106,7 @@ public final class MaiAgentClient implements AutoCloseable {
    */
   public MessagePage listMessages(String conversationId, String cursorOrNull) {
     ApiCall call = calls.listMessages(conversationId, cursorOrNull);
-    return transport.json(open(call), MessagePage::fromJson);
+    return transport.jsonWithBytes(open(call), MessagePage::fromJson);
   }
 
   /**
@@ -184,17 +186,19 @@ public final class MaiAgentClient implements AutoCloseable {
    * @throws MaiAgentApiException of kind {@code INVALID_RESPONSE} if a {@code next} link repeats
    */
   public List<Inbox> listInboxes() {
-    List<Inbox> inboxes = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    String next = null;
-    do {
-      ApiCall call = open(calls.listInboxes(next));
-      next = transport.json(call, page -> readInboxes(page, inboxes));
-      if (next != null && !seen.add(next)) {
-        throw ApiErrors.invalidResponse(call, 200, next, "Paging repeats a next link.", null);
-      }
-    } while (next != null);
-    return List.copyOf(inboxes);
+    return allPages(calls::listInboxes, Inbox::fromJson);
+  }
+
+  /**
+   * MaiAgent's log of webhook sends for one AI assistant, every attempt that MaiAgent recorded,
+   * failed ones included: {@code GET chatbots/{id}/webhook-records/}, following {@code next} (page
+   * numbers) until it is null. In MaiAgent's order (newest first, as far as is known).
+   *
+   * @throws MaiAgentApiException of kind {@code INVALID_RESPONSE} if a {@code next} link repeats
+   */
+  public List<WebhookRecord> listWebhookRecords(String chatbotId) {
+    ApiUrls.segment(chatbotId, "chatbotId");
+    return allPages(next -> calls.listWebhookRecords(chatbotId, next), WebhookRecord::fromJson);
   }
 
   /** Stops this client taking new calls. Open {@link CompletionStream}s stay readable. */
@@ -203,13 +207,28 @@ public final class MaiAgentClient implements AutoCloseable {
     closed.set(true);
   }
 
-  /** Adds a page's inboxes to {@code into}; returns the query of its {@code next} link, or null. */
-  private static String readInboxes(JsonNode page, List<Inbox> into) {
+  /** Every item of a page-number listing, from the first page to the one without {@code next}. */
+  private <T> List<T> allPages(Function<String, ApiCall> page, Function<JsonNode, T> item) {
+    List<T> items = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String next = null;
+    do {
+      ApiCall call = open(page.apply(next));
+      next = transport.json(call, json -> readPage(json, item, items));
+      if (next != null && !seen.add(next)) {
+        throw ApiErrors.invalidResponse(call, 200, next, "Paging repeats a next link.", null);
+      }
+    } while (next != null);
+    return List.copyOf(items);
+  }
+
+  /** Adds a page's items to {@code into}; returns the query of its {@code next} link, or null. */
+  private static <T> String readPage(JsonNode page, Function<JsonNode, T> item, List<T> into) {
     JsonNode items = page.get("results");
     if (items == null || !items.isArray()) {
       throw new ResponseShapeException("Field 'results' is not a list.");
     }
-    items.forEach(item -> into.add(Inbox.fromJson(item)));
+    items.forEach(node -> into.add(item.apply(node)));
     String next = ApiJson.text(page, "next");
     try {
       return next == null ? null : ApiUrls.queryOf(next);
@@ -303,7 +322,7 @@ public final class MaiAgentClient implements AutoCloseable {
       return this;
     }
 
-    /** {@code pageSize} for {@code messages/} and {@code inboxes/} (default: MaiAgent's own). */
+    /** {@code pageSize} for the list calls (default: MaiAgent's own). */
     public Builder pageSize(int value) {
       if (value < 1) {
         throw new IllegalArgumentException("pageSize must be at least 1: " + value);

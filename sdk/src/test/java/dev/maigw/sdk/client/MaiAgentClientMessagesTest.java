@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.maigw.emulator.system.RecordedRequest;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +95,21 @@ class MaiAgentClientMessagesTest {
   }
 
   @Test
+  void keepsEachListedMessageAsTheBytesMaiAgentSent() throws Exception {
+    String conversation = client.createConversation("any-web-chat").id();
+    client.sendMessage(conversation, "您好 é", null);
+
+    MessagePage page = client.listMessages(conversation, null);
+    String served = rawAnswer("messages/?conversation=" + conversation + "&pageSize=2");
+
+    assertThat(page.resultBytes()).hasSize(1);
+    String verbatim = new String(page.resultBytes().get(0), StandardCharsets.UTF_8);
+    assertThat(verbatim).startsWith("{\"id\":\"" + page.results().get(0).id() + "\"");
+    assertThat(verbatim).endsWith("}").contains("您好 é");
+    assertThat(served).contains("\"results\":[" + verbatim + "]");
+  }
+
+  @Test
   void followsOnlyTheQueryOfANextLinkThatNamesAnotherHost() {
     String conversation = client.createConversation("any-web-chat").id();
     client.sendMessage(conversation, "first", null);
@@ -103,6 +121,17 @@ class MaiAgentClientMessagesTest {
     MessagePage second = client.listMessages(conversation, elsewhere);
 
     assertThat(second.results()).extracting(MessageReceipt::content).containsExactly("first");
+  }
+
+  /** What the emulator answers a plain GET, as text. */
+  private static String rawAnswer(String relativePath) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(mai.emulator.baseUrl().resolve(relativePath))
+            .header("Authorization", "Api-Key " + mai.emulator.apiKey())
+            .build();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        .body();
   }
 
   private byte[] lastBody(String path) {
