@@ -61,8 +61,17 @@ class DeliveryLanes {
    * @param leaseUntil when another worker may take it; an attempt that could outlast it is skipped
    * @param leaseOwner the lease's random token: the attempt's result is recorded on the delivery
    *     only while the delivery still carries it (and {@code leaseUntil})
+   * @param messageId the message's id when it came straight from the commit, else null (looked up
+   *     with the body)
    */
-  record Job(Delivery delivery, byte[] body, Instant leaseUntil, String leaseOwner) {
+  record Job(
+      Delivery delivery, byte[] body, Instant leaseUntil, String leaseOwner, String messageId) {
+
+    /** A claimed delivery, whose message is looked up when its attempt starts. */
+    Job(Delivery delivery, byte[] body, Instant leaseUntil, String leaseOwner) {
+      this(delivery, body, leaseUntil, leaseOwner, null);
+    }
+
     int bodyLength() {
       return body == null ? 0 : body.length;
     }

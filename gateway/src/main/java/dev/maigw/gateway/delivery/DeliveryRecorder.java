@@ -110,7 +110,7 @@ class DeliveryRecorder implements StoredMessageListener {
                 null,
                 now,
                 null);
-        leased.add(new Job(delivery, message.body(), leaseUntil, leaseOwner));
+        leased.add(new Job(delivery, message.body(), leaseUntil, leaseOwner, message.messageId()));
       } else {
         waiting = true;
       }

@@ -154,6 +154,27 @@ class DeliveryStore {
       Instant nextAttemptAt,
       boolean disableTarget,
       String disabledReason) {
+    return record(job, attempt, status, nextAttemptAt, disableTarget, disabledReason)
+        .thenApply(Recorded::settled);
+  }
+
+  /**
+   * What {@link #recordAttempt} did to the delivery.
+   *
+   * @param settled the delivery took the attempt's result
+   * @param status the delivery's status after the commit: the attempt's when settled, else what
+   *     another worker, a replay or a cancellation left it in (null: the delivery is gone)
+   */
+  record Recorded(boolean settled, String status) {}
+
+  /** Same as {@link #recordAttempt}, telling also the delivery's status after the commit. */
+  CompletableFuture<Recorded> record(
+      Job job,
+      DeliveryAttempt attempt,
+      String status,
+      Instant nextAttemptAt,
+      boolean disableTarget,
+      String disabledReason) {
     return writer.submit(
         session -> {
           long now = clock.millis();
@@ -172,8 +193,17 @@ class DeliveryStore {
             TargetStore.setEnabled(session.jdbc(), targetId, false, disabledReason, now);
             TargetStore.markChanged(session);
           }
-          return settled;
+          return new Recorded(settled, settled ? status : currentStatus(session, job));
         });
+  }
+
+  private static String currentStatus(WriteSession session, Job job) throws SQLException {
+    PreparedStatement query =
+        session.prepared("SELECT status FROM deliveries WHERE delivery_id = ?");
+    query.setString(1, job.delivery().id());
+    try (ResultSet rows = query.executeQuery()) {
+      return rows.next() ? rows.getString(1) : null;
+    }
   }
 
   private static boolean settle(

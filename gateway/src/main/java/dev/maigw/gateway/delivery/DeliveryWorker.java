@@ -148,19 +148,22 @@ class DeliveryWorker implements SmartLifecycle {
       if (HandlerTargets.isHandler(target.get())) {
         List<StoredMessage> message = messages.findBySeqs(List.of(delivery.messageSeq()));
         if (!message.isEmpty()) {
-          settle(job, target.get(), handle(delivery, target.get(), message.get(0)));
+          StoredMessage stored = message.get(0);
+          settle(job, target.get(), stored.messageId(), handle(delivery, target.get(), stored));
         }
         return;
       }
       byte[] body = job.body();
+      String messageId = job.messageId();
       if (body == null) {
         List<StoredMessage> message = messages.findBySeqs(List.of(delivery.messageSeq()));
         if (message.isEmpty()) {
           return;
         }
         body = message.get(0).body();
+        messageId = message.get(0).messageId();
       }
-      settle(job, target.get(), send(delivery, target.get(), body));
+      settle(job, target.get(), messageId, send(delivery, target.get(), body));
     } catch (RuntimeException e) {
       log.error("Delivery {} failed unexpectedly", delivery.id(), e);
     } finally {
@@ -224,34 +227,31 @@ class DeliveryWorker implements SmartLifecycle {
             : null);
   }
 
-  private void settle(Job job, Target target, Outcome outcome) {
+  private void settle(Job job, Target target, String messageId, Outcome outcome) {
     DeliveryAttempt attempt = outcome.attempt();
     OutboundResponse response = outcome.response();
+    Attempted attempted = new Attempted(job, target, messageId, attempt);
     if (response != null && response.isSuccess()) {
       afterRecord(
-          job,
-          target,
-          deliveries.recordAttempt(job, attempt, Delivery.DELIVERED, null, false, null));
+          attempted, null, deliveries.record(job, attempt, Delivery.DELIVERED, null, false, null));
       return;
     }
     if (response != null && response.status() == 410) {
       log.warn("ALERT target {} answered 410 Gone and is disabled", target.id());
-      afterRecord(
-          job,
-          target,
-          deliveries
-              .recordAttempt(
-                  job, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.")
-              // Completes on the writer thread, which must not wait for a read.
-              .thenRun(targets::reloadSoon));
+      CompletableFuture<DeliveryStore.Recorded> recorded =
+          deliveries.record(
+              job, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.");
+      // Completes on the writer thread, which must not wait for a read.
+      recorded.thenRun(targets::reloadSoon);
+      afterRecord(attempted, null, recorded);
       return;
     }
     Optional<Instant> next =
         schedule.nextAttempt(job.delivery().attempts(), clock.instant(), retryAfter(response));
     afterRecord(
-        job,
-        target,
-        deliveries.recordAttempt(
+        attempted,
+        next.orElse(null),
+        deliveries.record(
             job,
             attempt,
             next.isPresent() ? Delivery.PENDING : Delivery.DEAD,
@@ -260,17 +260,38 @@ class DeliveryWorker implements SmartLifecycle {
             null));
   }
 
+  /** One attempt made, for its log line. */
+  private record Attempted(Job job, Target target, String messageId, DeliveryAttempt attempt) {}
+
   /**
-   * A lost record only means the delivery is sent again when its lease runs out. Once an ordered
-   * target's record is in, the conversation's next delivery may be claimed: look now.
+   * Logs the attempt's outcome once its record is in. A lost record only means the delivery is sent
+   * again when its lease runs out. Once an ordered target's record is in, the conversation's next
+   * delivery may be claimed: look now.
    */
-  private void afterRecord(Job job, Target target, CompletableFuture<?> recorded) {
+  private void afterRecord(
+      Attempted attempted,
+      Instant nextAttemptAt,
+      CompletableFuture<DeliveryStore.Recorded> record) {
     // Runs on the writer thread: signal and log only, never a query.
-    recorded.whenComplete(
-        (ignored, failure) -> {
+    record.whenComplete(
+        (recorded, failure) -> {
           if (failure != null) {
-            log.warn("Recording delivery {} failed: {}", job.delivery().id(), failure.toString());
-          } else if (target.ordered()) {
+            DeliveryLog.notRecorded(
+                attempted.job(),
+                attempted.target(),
+                attempted.messageId(),
+                attempted.attempt(),
+                failure);
+            return;
+          }
+          DeliveryLog.attempt(
+              attempted.job(),
+              attempted.target(),
+              attempted.messageId(),
+              attempted.attempt(),
+              nextAttemptAt,
+              recorded);
+          if (attempted.target().ordered()) {
             wakeUps.signal();
           }
         });

@@ -13,11 +13,22 @@ class MalformedWebhookException extends GatewayException {
 
   private final WebhookFormatProblem formatProblem;
   private final long quarantineId;
+  private final String messageId;
 
-  MalformedWebhookException(WebhookFormatProblem formatProblem, String detail, long quarantineId) {
+  /**
+   * @param messageId the body's message id when it could be read, else null
+   */
+  MalformedWebhookException(
+      WebhookFormatProblem formatProblem, String detail, long quarantineId, String messageId) {
     super(formatProblem.isSyntax() ? Problem.UNREADABLE_BODY : Problem.INVALID_BODY, detail);
     this.formatProblem = formatProblem;
     this.quarantineId = quarantineId;
+    this.messageId = messageId;
+  }
+
+  /** The body's message id when it could be read, else null; for the log line, not the answer. */
+  String messageId() {
+    return messageId;
   }
 
   @Override

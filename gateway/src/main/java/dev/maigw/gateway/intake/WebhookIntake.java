@@ -62,9 +62,10 @@ class WebhookIntake {
       long id =
           quarantine.keep(body, sha256, e.problem().code(), e.detail(), contentType, receivedAt);
       if (malformedPolicy == MalformedPolicy.ACKNOWLEDGE) {
-        return CompletableFuture.completedFuture(new IntakeResult("quarantined", null, null, id));
+        return CompletableFuture.completedFuture(
+            new IntakeResult("quarantined", e.messageId(), null, id));
       }
-      throw new MalformedWebhookException(e.problem(), e.detail(), id);
+      throw new MalformedWebhookException(e.problem(), e.detail(), id, e.messageId());
     }
     if (!message.warnings().isEmpty()) {
       log.warn("Webhook read with warnings: {}", message.warnings());

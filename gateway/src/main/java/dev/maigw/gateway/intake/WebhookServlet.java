@@ -3,9 +3,9 @@ package dev.maigw.gateway.intake;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import dev.maigw.gateway.system.ApiExceptionHandler;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.LogEvent;
 import dev.maigw.gateway.system.Problem;
 import dev.maigw.gateway.system.ProblemJson;
-import dev.maigw.sdk.webhook.LogSafe;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -40,7 +41,10 @@ class WebhookServlet extends HttpServlet {
 
   static final String OUTCOME_HEADER = "X-Maigw-Outcome";
 
-  /** One line per webhook: ids, size, outcome, latency; never the body, path or token. */
+  /**
+   * One line per webhook, refusals included: ids, sizes, outcome, status, problem code, latency;
+   * never the body, path or token.
+   */
   private static final Logger webhookLog = LoggerFactory.getLogger("maigw.webhook");
 
   private static final Logger log = LoggerFactory.getLogger(WebhookServlet.class);
@@ -69,32 +73,35 @@ class WebhookServlet extends HttpServlet {
   @Override
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    WebhookExchange exchange = new WebhookExchange(request.getContentLengthLong());
     String token;
     try {
       token = pathToken(request.getPathInfo());
     } catch (GatewayException e) {
       writeProblem(response, e, properties.path());
+      recordRefusal(exchange, e);
       return;
     }
     if (!"POST".equals(request.getMethod())) {
       response.setHeader(HttpHeaders.ALLOW, "POST");
-      writeProblem(
-          response,
+      GatewayException e =
           new GatewayException(
-              Problem.METHOD_NOT_ALLOWED, "Method '" + request.getMethod() + "' is not supported."),
-          instance(token));
+              Problem.METHOD_NOT_ALLOWED, "Method '" + request.getMethod() + "' is not supported.");
+      writeProblem(response, e, instance(token));
+      recordRefusal(exchange, e);
       return;
     }
-    receive(request, response, token);
+    receive(request, response, token, exchange);
   }
 
-  private void receive(HttpServletRequest request, HttpServletResponse response, String token)
+  private void receive(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      String token,
+      WebhookExchange exchange)
       throws IOException {
-    long start = System.nanoTime();
-    int bodyBytes = -1;
     try {
-      long declaredLength = request.getContentLengthLong();
-      if (declaredLength > properties.maxBodyBytes()) {
+      if (exchange.declaredBytes() > properties.maxBodyBytes()) {
         throw BoundedBodyReader.tooLarge(properties.maxBodyBytes());
       }
       authenticator.authenticate(
@@ -105,20 +112,19 @@ class WebhookServlet extends HttpServlet {
           properties.strictContentType());
       byte[] body =
           BoundedBodyReader.read(
-              request.getInputStream(), declaredLength, properties.maxBodyBytes());
-      bodyBytes = body.length;
-      int size = bodyBytes;
+              exchange.counting(request.getInputStream()),
+              exchange.declaredBytes(),
+              properties.maxBodyBytes());
       // accept() throws at once for an unreadable body, so go asynchronous only after it.
       CompletableFuture<IntakeResult> commit = intake.accept(body, request.getContentType());
       AsyncContext async = request.startAsync();
       async.setTimeout(0); // the writer's own timeout bounds the wait
       commit.whenComplete(
-          (result, failure) ->
-              async.start(() -> finish(async, result, failure, size, start, token)));
+          (result, failure) -> async.start(() -> finish(async, result, failure, exchange, token)));
     } catch (GatewayException e) {
-      finishWithProblem(response, e, bodyBytes, start, token);
+      finishWithProblem(response, e, exchange, token);
     } catch (UncheckedIOException e) {
-      record(null, bodyBytes, "aborted", start);
+      record(exchange, "aborted", 0, null, null, null);
     }
   }
 
@@ -126,37 +132,48 @@ class WebhookServlet extends HttpServlet {
       AsyncContext async,
       IntakeResult result,
       Throwable failure,
-      int bodyBytes,
-      long start,
+      WebhookExchange exchange,
       String token) {
     HttpServletResponse response = (HttpServletResponse) async.getResponse();
     try {
       if (failure == null) {
         writeSuccess(response, result);
-        record(result, bodyBytes, result.outcome(), start);
+        record(exchange, result.outcome(), 200, null, result.messageId(), result.conversationId());
       } else if (GroupCommitWriter.unwrap(failure) instanceof GatewayException e) {
-        finishWithProblem(response, e, bodyBytes, start, token);
+        finishWithProblem(response, e, exchange, token);
       } else {
         log.error("Webhook intake failed", failure);
         response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
-        record(null, bodyBytes, "failed", start);
+        record(exchange, "failed", 500, null, null, null);
       }
     } catch (IOException e) {
-      record(result, bodyBytes, "aborted", start);
+      record(
+          exchange,
+          "aborted",
+          0,
+          null,
+          result == null ? null : result.messageId(),
+          result == null ? null : result.conversationId());
     } finally {
       async.complete();
     }
   }
 
   private void finishWithProblem(
-      HttpServletResponse response, GatewayException e, int bodyBytes, long start, String token)
+      HttpServletResponse response, GatewayException e, WebhookExchange exchange, String token)
       throws IOException {
+    writeProblem(response, e, instance(token));
+    recordRefusal(exchange, e);
+  }
+
+  /** The refusal's line: its status and code, and the message id when the body named one. */
+  private void recordRefusal(WebhookExchange exchange, GatewayException e) {
     String outcome =
         e instanceof MalformedWebhookException
             ? "quarantined"
             : e.status().value() == 503 ? "unavailable" : "rejected";
-    writeProblem(response, e, instance(token));
-    record(null, bodyBytes, outcome, start);
+    String messageId = e instanceof MalformedWebhookException m ? m.messageId() : null;
+    record(exchange, outcome, e.status().value(), e.code(), messageId, null);
   }
 
   private void writeSuccess(HttpServletResponse response, IntakeResult result) throws IOException {
@@ -213,17 +230,30 @@ class WebhookServlet extends HttpServlet {
     return token;
   }
 
-  private void record(IntakeResult result, int bodyBytes, String outcome, long start) {
-    long elapsed = System.nanoTime() - start;
+  /**
+   * Counts the webhook and writes its line.
+   *
+   * @param status the status answered, 0 when the client went away first
+   * @param code the problem's code, null for a 200
+   */
+  private void record(
+      WebhookExchange exchange,
+      String outcome,
+      int status,
+      String code,
+      String messageId,
+      String conversationId) {
+    long elapsed = exchange.elapsedNanos();
     metrics.record(outcome, elapsed);
-    if (webhookLog.isInfoEnabled()) {
-      webhookLog.info(
-          "webhook id={} conversation={} bytes={} outcome={} latencyMs={}",
-          result == null ? "-" : LogSafe.escapeForLog(result.messageId(), 80),
-          result == null ? "-" : LogSafe.escapeForLog(result.conversationId(), 80),
-          bodyBytes,
-          outcome,
-          String.format("%.2f", elapsed / 1_000_000.0));
-    }
+    LogEvent.of("webhook")
+        .with("id", messageId)
+        .with("conversation", conversationId)
+        .with("outcome", outcome)
+        .with("status", status == 0 ? null : status)
+        .with("code", code)
+        .with("bytes", exchange.bytesRead())
+        .with("declaredBytes", exchange.declaredBytes() < 0 ? null : exchange.declaredBytes())
+        .with("latencyMs", Math.round(elapsed / 10_000.0) / 100.0)
+        .log(webhookLog, Level.INFO);
   }
 }

@@ -176,6 +176,20 @@ abstract class DeliveryStoreContract {
   }
 
   @Test
+  void tellsTheLogWhetherALostLeaseWasTakenOverOrItsDeliveryCancelled() {
+    Target target = db.target("conv-lost", false);
+    db.store("dc-lost-1", "conv-lost");
+    Job job = db.claim(target, 1).get(0);
+    Job forged = new Job(job.delivery(), null, job.leaseUntil(), "someone-else");
+
+    assertThat(db.recorded(forged, 500, Delivery.PENDING))
+        .isEqualTo(new DeliveryStore.Recorded(false, Delivery.PENDING));
+    assertThat(db.targets.delete(target.id())).isTrue();
+    assertThat(db.recorded(job, 200, Delivery.DELIVERED))
+        .isEqualTo(new DeliveryStore.Recorded(false, Delivery.CANCELLED));
+  }
+
+  @Test
   void releaseGivesBackOnlyALeaseThatIsStillHeld() {
     Target target = db.target("conv-release", false);
     db.store("dc-release-1", "conv-release");

@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.databind.JsonNode;
@@ -19,6 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * An in-process handler is held to its timeout like an HTTP target: one that hangs is interrupted
  * and retried, so its lease never runs out under it and no second call overlaps the first.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class HandlerTimeoutTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,7 +63,8 @@ class HandlerTimeoutTest {
   }
 
   @Test
-  void interruptsAHandlerAtItsTimeoutSoTwoCallsNeverOverlapAndTheStateNeverGoesBack() {
+  void interruptsAHandlerAtItsTimeoutSoTwoCallsNeverOverlapAndTheStateNeverGoesBack(
+      CapturedOutput output) {
     try (RunningGateway gateway =
         RunningGateway.startWith(
             Map.of(
@@ -88,6 +93,12 @@ class HandlerTimeoutTest {
       assertThat(attempts).hasSize(2);
       assertThat(attempts.get(0).get("error").asString()).startsWith("handler_timeout");
       assertThat(attempts.get(1).get("error").isNull()).isTrue();
+      String logged =
+          "outcome=handler_timeout deliveryId="
+              + delivery.get("id").asString()
+              + " messageId=handler-hang-1 target=handler:hanging attempt=1 status=-"
+              + " error=handler_timeout ";
+      await().atMost(Duration.ofSeconds(15)).until(() -> output.getOut().contains(logged));
     }
   }
 

@@ -100,6 +100,11 @@ final class StoreFixture implements AutoCloseable {
 
   /** Records an attempt with this outcome, waiting for its commit; true when it settled. */
   boolean record(Job job, Integer statusCode, String status) {
+    return recorded(job, statusCode, status).settled();
+  }
+
+  /** Records an attempt with this outcome, waiting for its commit: what became of the delivery. */
+  DeliveryStore.Recorded recorded(Job job, Integer statusCode, String status) {
     DeliveryAttempt attempt =
         new DeliveryAttempt(
             0,
@@ -110,7 +115,7 @@ final class StoreFixture implements AutoCloseable {
             null,
             false);
     return deliveries
-        .recordAttempt(
+        .record(
             job,
             attempt,
             status,

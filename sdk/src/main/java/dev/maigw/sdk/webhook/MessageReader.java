@@ -22,8 +22,16 @@ final class MessageReader {
   }
 
   WebhookMessage read(ObjectNode body) {
-    Warnings warnings = new Warnings();
     String id = id(body);
+    try {
+      return read(body, id);
+    } catch (WebhookFormatException e) {
+      throw e.withMessageId(id);
+    }
+  }
+
+  private WebhookMessage read(ObjectNode body, String id) {
+    Warnings warnings = new Warnings();
     String conversationId = conversationId(body, warnings);
     String type = optionalString(body, "type");
     String content = optionalString(body, "content");

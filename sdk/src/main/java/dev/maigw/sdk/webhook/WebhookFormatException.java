@@ -12,6 +12,7 @@ public final class WebhookFormatException extends RuntimeException {
 
   private final WebhookFormatProblem problem;
   private final String detail;
+  private final String messageId;
 
   /**
    * Creates the exception.
@@ -20,9 +21,22 @@ public final class WebhookFormatException extends RuntimeException {
    * @param detail a human sentence explaining what is wrong
    */
   public WebhookFormatException(WebhookFormatProblem problem, String detail) {
+    this(problem, detail, null);
+  }
+
+  private WebhookFormatException(WebhookFormatProblem problem, String detail, String messageId) {
     super(problem.code() + ": " + detail, null, false, false);
     this.problem = problem;
     this.detail = detail;
+    this.messageId = messageId;
+  }
+
+  /**
+   * Returns the same failure, naming the message id that was read before it, so that a refusal can
+   * be logged and traced under the id the sender will retry with.
+   */
+  WebhookFormatException withMessageId(String id) {
+    return new WebhookFormatException(problem, detail, id);
   }
 
   /** Returns why the body was rejected. */
@@ -33,5 +47,13 @@ public final class WebhookFormatException extends RuntimeException {
   /** Returns the human sentence, e.g. {@code Field 'id' is required.} */
   public String detail() {
     return detail;
+  }
+
+  /**
+   * Returns the body's message id when it could be read (the body is a JSON object with a usable
+   * {@code id} and failed later), else null. Untrusted text: escape it before logging.
+   */
+  public String messageId() {
+    return messageId;
   }
 }
