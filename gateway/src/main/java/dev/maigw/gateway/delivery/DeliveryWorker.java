@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -69,6 +70,8 @@ class DeliveryWorker implements SmartLifecycle {
       DeliveryWakeUps wakeUps,
       DeliveryLanes lanes,
       HandlerTargets handlers,
+      OutboundAddressPolicy policy,
+      DnsResolver names,
       Clock clock) {
     this.handlers = handlers;
     this.deliveries = deliveries;
@@ -81,7 +84,8 @@ class DeliveryWorker implements SmartLifecycle {
     this.schedule =
         new RetrySchedule(properties.retrySchedule(), properties.jitter(), new java.util.Random());
     this.http =
-        GuardedHttpClient.builder(OutboundAddressPolicy.parse(properties.forwardAllow()))
+        GuardedHttpClient.builder(policy)
+            .dnsResolver(names)
             .maxConnections(properties.workers() * 2, properties.perTarget())
             .build();
     this.claims = new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue);

@@ -27,10 +27,12 @@ class TargetController {
 
   private final TargetStore targets;
   private final EnabledTargets enabled;
+  private final TargetSettingsReader settings;
 
-  TargetController(TargetStore targets, EnabledTargets enabled) {
+  TargetController(TargetStore targets, EnabledTargets enabled, TargetSettingsReader settings) {
     this.targets = targets;
     this.enabled = enabled;
+    this.settings = settings;
   }
 
   /** A target as the API shows it; {@code secret} only in the answer to its creation. */
@@ -76,12 +78,12 @@ class TargetController {
 
   @PostMapping("/api/targets")
   ResponseEntity<TargetView> create(@RequestBody JsonNode body) {
-    TargetSettings settings = TargetSettings.parse(body);
+    TargetSettings parsed = settings.read(body);
     String secret =
         body.hasNonNull("secret")
             ? SigningSecret.normalise(body.get("secret").asString())
             : SigningSecret.generate();
-    Target created = targets.create(settings, UUID.randomUUID().toString(), secret);
+    Target created = targets.create(parsed, UUID.randomUUID().toString(), secret);
     enabled.reload();
     return ResponseEntity.created(URI.create("/api/targets/" + created.id()))
         .body(TargetView.of(created, true));
@@ -99,7 +101,7 @@ class TargetController {
 
   @PutMapping("/api/targets/{id}")
   TargetView update(@PathVariable String id, @RequestBody JsonNode body) {
-    if (!targets.update(id, TargetSettings.parse(body))) {
+    if (!targets.update(id, settings.read(body))) {
       throw notFound();
     }
     enabled.reload();
