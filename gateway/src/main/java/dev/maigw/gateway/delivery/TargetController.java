@@ -2,6 +2,8 @@ package dev.maigw.gateway.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Page;
+import dev.maigw.gateway.system.PageRequest;
 import dev.maigw.gateway.system.Problem;
 import java.net.URI;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -74,8 +77,6 @@ class TargetController {
     }
   }
 
-  record TargetList(List<TargetView> items) {}
-
   @PostMapping("/api/targets")
   ResponseEntity<TargetView> create(@RequestBody JsonNode body) {
     TargetSettings parsed = settings.read(body);
@@ -89,9 +90,21 @@ class TargetController {
         .body(TargetView.of(created, true));
   }
 
+  /** {@code ?after=&limit=}, oldest first; {@code after} is the previous page's cursor. */
   @GetMapping("/api/targets")
-  TargetList list() {
-    return new TargetList(targets.list().stream().map(t -> TargetView.of(t, false)).toList());
+  Page<TargetView> list(
+      @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    int size = PageRequest.limit(limit);
+    List<String> parts = PageRequest.compositeCursor(after, 2);
+    TargetStore.Position from =
+        parts == null
+            ? null
+            : new TargetStore.Position(PageRequest.number(parts, 0, after), parts.get(1));
+    return Page.of(
+        targets.page(from, size),
+        size,
+        t -> TargetView.of(t, false),
+        t -> PageRequest.compositeCursor(t.createdAt().toEpochMilli(), t.id()));
   }
 
   @GetMapping("/api/targets/{id}")
