@@ -433,6 +433,21 @@ class DeliveryStore {
     return counts;
   }
 
+  /** Pending and dead deliveries ({@code [pending, dead]}) of every target that has any. */
+  Map<String, long[]> pendingAndDeadByTarget() {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    reader
+        .sql(
+            "SELECT target_id, status, COUNT(*) AS n FROM deliveries"
+                + " WHERE status IN ('pending', 'dead') GROUP BY target_id, status")
+        .query(
+            (ResultSet rs) -> {
+              long[] both = counts.computeIfAbsent(rs.getString("target_id"), t -> new long[2]);
+              both[Delivery.PENDING.equals(rs.getString("status")) ? 0 : 1] = rs.getLong("n");
+            });
+    return counts;
+  }
+
   private static Long millis(Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
   }

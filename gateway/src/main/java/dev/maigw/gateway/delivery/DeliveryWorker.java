@@ -58,6 +58,7 @@ class DeliveryWorker implements SmartLifecycle {
   private final GuardedHttpClient http;
   private final HandlerTargets handlers;
   private final PollingLoop claims;
+  private final DeliveryMetrics metrics;
   private ExecutorService workers;
   private HandlerRunner handlerCalls;
   private volatile boolean backlog;
@@ -72,7 +73,9 @@ class DeliveryWorker implements SmartLifecycle {
       HandlerTargets handlers,
       OutboundAddressPolicy policy,
       DnsResolver names,
+      DeliveryMetrics metrics,
       Clock clock) {
+    this.metrics = metrics;
     this.handlers = handlers;
     this.deliveries = deliveries;
     this.wakeUps = wakeUps;
@@ -232,6 +235,7 @@ class DeliveryWorker implements SmartLifecycle {
     DeliveryAttempt attempt = outcome.attempt();
     OutboundResponse response = outcome.response();
     if (response != null && response.isSuccess()) {
+      metrics.attempted(job.delivery(), DeliveryMetrics.DELIVERED, clock.instant());
       afterRecord(
           job,
           target,
@@ -240,6 +244,7 @@ class DeliveryWorker implements SmartLifecycle {
     }
     if (response != null && response.status() == 410) {
       log.warn("ALERT target {} answered 410 Gone and is disabled", target.id());
+      metrics.attempted(job.delivery(), DeliveryMetrics.GONE, clock.instant());
       afterRecord(
           job,
           target,
@@ -252,6 +257,10 @@ class DeliveryWorker implements SmartLifecycle {
     }
     Optional<Instant> next =
         schedule.nextAttempt(job.delivery().attempts(), clock.instant(), retryAfter(response));
+    metrics.attempted(
+        job.delivery(),
+        next.isPresent() ? DeliveryMetrics.RETRY : DeliveryMetrics.DEAD,
+        clock.instant());
     afterRecord(
         job,
         target,
