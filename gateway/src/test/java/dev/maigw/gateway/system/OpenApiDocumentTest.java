@@ -97,6 +97,21 @@ class OpenApiDocumentTest {
   }
 
   @Test
+  void servesABrowsablePageThatReadsTheDocument() {
+    HttpResponse<String> page =
+        RunningGateway.send(
+            HttpRequest.newBuilder(URI.create(gateway.url("/api-docs.html"))).build());
+    HttpResponse<String> script =
+        RunningGateway.send(
+            HttpRequest.newBuilder(URI.create(gateway.url("/api-docs.js"))).build());
+
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("<script src=\"/api-docs.js\"").doesNotContain("<script>");
+    assertThat(script.statusCode()).isEqualTo(200);
+    assertThat(script.body()).contains("/api/openapi.json").doesNotContain("innerHTML");
+  }
+
+  @Test
   void describesRecordsAsSchemas() {
     JsonNode schemas = document.path("components").path("schemas");
     assertThat(schemas.path("Delivery").path("properties").has("nextAttemptAt")).isTrue();
