@@ -117,7 +117,9 @@ public final class BridgeBenchmark {
 
   private String metrics() throws IOException, InterruptedException {
     return http.send(
-            HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
+            HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + apiKey)
+                .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }

@@ -286,9 +286,12 @@ public final class BridgeWaitsBenchmark {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** A GET with the API key, which {@code /actuator/prometheus} needs too. */
   private String get(String path) throws IOException, InterruptedException {
     return http.send(
-            HttpRequest.newBuilder(URI.create(base + path)).build(),
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + apiKey)
+                .build(),
             HttpResponse.BodyHandlers.ofString())
         .body();
   }

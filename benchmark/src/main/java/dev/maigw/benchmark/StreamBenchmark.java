@@ -225,7 +225,7 @@ public final class StreamBenchmark {
   /** A metric's value on {@code /actuator/prometheus} (summed over its series), 0 if absent. */
   private double metric(String name) throws Exception {
     double sum = 0;
-    for (String line : get("/actuator/prometheus", false).split("\n")) {
+    for (String line : get("/actuator/prometheus", true).split("\n")) {
       if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
         sum += Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
       }

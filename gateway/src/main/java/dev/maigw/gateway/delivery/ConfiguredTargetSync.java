@@ -1,6 +1,10 @@
 package dev.maigw.gateway.delivery;
 
+import dev.maigw.gateway.delivery.outbound.TargetAddressCheck;
+import dev.maigw.gateway.delivery.outbound.TargetNotAllowedException;
 import dev.maigw.gateway.delivery.outbound.TargetUrl;
+import dev.maigw.gateway.delivery.outbound.TargetUrlException;
+import dev.maigw.gateway.system.InvalidSettingException;
 import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
@@ -20,15 +24,22 @@ import org.springframework.stereotype.Component;
 class ConfiguredTargetSync implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(ConfiguredTargetSync.class);
+  private static final String VARIABLE = "maigw.targets";
 
   private final ConfiguredTargets configured;
   private final TargetStore store;
   private final EnabledTargets enabled;
+  private final TargetAddressCheck addresses;
 
-  ConfiguredTargetSync(ConfiguredTargets configured, TargetStore store, EnabledTargets enabled) {
+  ConfiguredTargetSync(
+      ConfiguredTargets configured,
+      TargetStore store,
+      EnabledTargets enabled,
+      TargetAddressCheck addresses) {
     this.configured = configured;
     this.store = store;
     this.enabled = enabled;
+    this.addresses = addresses;
   }
 
   @Override
@@ -52,7 +63,7 @@ class ConfiguredTargetSync implements ApplicationRunner {
   }
 
   private void sync(ConfiguredTargets.Target target) {
-    TargetUrl.parse(target.url());
+    checkUrl(target);
     TargetSettings settings =
         new TargetSettings(
             target.name(),
@@ -71,5 +82,22 @@ class ConfiguredTargetSync implements ApplicationRunner {
     // instance starting at the same moment may create it first, or it may have been renamed.
     String id = existing.map(Target::id).orElse("cfg-" + target.name());
     store.createOrUpdate(settings, id, secret, false);
+  }
+
+  /** A URL no delivery could reach fails the start, in one sentence naming the target. */
+  private void checkUrl(ConfiguredTargets.Target target) {
+    String entry = "target '" + target.name() + "' (cfg-" + target.name() + ")";
+    try {
+      addresses.requireDeliverable(TargetUrl.parse(target.url()));
+    } catch (TargetNotAllowedException e) {
+      throw new InvalidSettingException(VARIABLE, entry + ": the URL's " + e.reason(), e.fix(), e);
+    } catch (TargetUrlException e) {
+      throw new InvalidSettingException(
+          VARIABLE, entry + ": " + stripPeriod(e.getMessage()), "correct its url", e);
+    }
+  }
+
+  private static String stripPeriod(String sentence) {
+    return sentence.endsWith(".") ? sentence.substring(0, sentence.length() - 1) : sentence;
   }
 }

@@ -27,13 +27,16 @@ public class DeliveryAdmin {
   private final EnabledTargets enabled;
   private final DeliveryWakeUps wakeUps;
   private final Clock clock;
+  private final TargetSettingsReader settingsReader;
 
   DeliveryAdmin(
       DeliveryStore deliveries,
       TargetStore targets,
       EnabledTargets enabled,
       DeliveryWakeUps wakeUps,
-      Clock clock) {
+      Clock clock,
+      TargetSettingsReader settingsReader) {
+    this.settingsReader = settingsReader;
     this.deliveries = deliveries;
     this.targets = targets;
     this.enabled = enabled;
@@ -129,7 +132,7 @@ public class DeliveryAdmin {
    * to be shown once.
    */
   public Target createTarget(JsonNode settings) {
-    TargetSettings parsed = TargetSettings.parse(settings);
+    TargetSettings parsed = settingsReader.read(settings);
     String secret =
         settings.hasNonNull("secret")
             ? SigningSecret.normalise(settings.get("secret").asString())
@@ -141,7 +144,7 @@ public class DeliveryAdmin {
 
   /** Replaces a target's settings as {@code PUT /api/targets/{id}}; false when unknown. */
   public boolean updateTarget(String id, JsonNode settings) {
-    boolean updated = targets.update(id, TargetSettings.parse(settings));
+    boolean updated = targets.update(id, settingsReader.read(settings));
     enabled.reload();
     return updated;
   }

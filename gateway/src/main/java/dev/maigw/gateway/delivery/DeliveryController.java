@@ -3,6 +3,8 @@ package dev.maigw.gateway.delivery;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Page;
+import dev.maigw.gateway.system.PageRequest;
 import dev.maigw.gateway.system.Problem;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -22,7 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveryController {
 
-  private static final int MAX_LIMIT = 500;
+  private static final int DEFAULT_LIMIT = 100;
   private static final Set<String> STATUSES =
       Set.of(Delivery.PENDING, Delivery.DELIVERED, Delivery.DEAD, Delivery.CANCELLED);
 
@@ -44,27 +46,46 @@ class DeliveryController {
 
   record DeliveryView(Delivery delivery, List<DeliveryAttempt> attempts) {}
 
-  record DeliveryList(List<Delivery> items) {}
-
-  /** {@code ?messageId=&targetId=&status=pending|delivered|dead|cancelled&limit=}, newest first. */
+  /**
+   * {@code ?messageId=&targetId=&status=pending|delivered|dead|cancelled&before=&limit=}, newest
+   * first, {@code limit} 1–500 (default 100); {@code before} is the previous page's {@code
+   * nextCursor}.
+   */
   @GetMapping("/api/deliveries")
-  DeliveryList list(
+  Page<Delivery> list(
       @RequestParam(required = false) String messageId,
       @RequestParam(required = false) String targetId,
       @RequestParam(required = false) String status,
-      @RequestParam(defaultValue = "100") int limit) {
-    if (limit < 1 || limit > MAX_LIMIT) {
-      throw new GatewayException(Problem.BAD_REQUEST, "limit must be between 1 and 500.");
-    }
+      @RequestParam(required = false) String before,
+      @RequestParam(required = false) Integer limit) {
+    int size = PageRequest.limit(limit, DEFAULT_LIMIT);
     if (status != null && !STATUSES.contains(status)) {
       throw new GatewayException(
           Problem.BAD_REQUEST, "status must be one of pending, delivered, dead, cancelled.");
     }
+    DeliveryStore.Position after = position(before);
     Long seq = null;
     if (messageId != null) {
       seq = messages.find(messageId).map(StoredMessage::seq).orElse(-1L);
     }
-    return new DeliveryList(deliveries.list(seq, targetId, status, limit));
+    return Page.of(
+        deliveries.page(seq, targetId, status, after, size),
+        size,
+        d -> d,
+        d -> cursor(DeliveryStore.Position.of(d)));
+  }
+
+  private static String cursor(DeliveryStore.Position p) {
+    return PageRequest.compositeCursor(p.createdAtMs(), p.messageSeq(), p.deliveryId());
+  }
+
+  private static DeliveryStore.Position position(String cursor) {
+    List<String> parts = PageRequest.compositeCursor(cursor, 3);
+    if (parts == null) {
+      return null;
+    }
+    return new DeliveryStore.Position(
+        PageRequest.number(parts, 0, cursor), PageRequest.number(parts, 1, cursor), parts.get(2));
   }
 
   @GetMapping("/api/deliveries/{id}")

@@ -303,7 +303,30 @@ class DeliveryStore {
 
   /** Deliveries matching the given filters (each may be null), newest first. */
   List<Delivery> list(Long messageSeq, String targetId, String status, int limit) {
-    return search(messageSeq, targetId, status, null, null, limit);
+    return page(messageSeq, targetId, status, null, limit);
+  }
+
+  /**
+   * A delivery's place in the newest-first order, unique by its id: the keyset that {@code GET
+   * /api/deliveries} pages by, so deliveries recorded meanwhile never shift a page.
+   */
+  record Position(long createdAtMs, long messageSeq, String deliveryId) {
+    static Position of(Delivery d) {
+      return new Position(d.createdAt().toEpochMilli(), d.messageSeq(), d.id());
+    }
+  }
+
+  /** Like {@link #list}, but only deliveries after {@code after} (null: from the newest). */
+  List<Delivery> page(Long messageSeq, String targetId, String status, Position after, int limit) {
+    Where where = filtered(messageSeq, targetId, status, null, null);
+    if (after != null) {
+      where.andAll(
+          "(created_at_ms, message_seq, delivery_id) < (?, ?, ?)",
+          after.createdAtMs(),
+          after.messageSeq(),
+          after.deliveryId());
+    }
+    return newestFirst(where, limit);
   }
 
   List<DeliveryAttempt> attempts(String deliveryId) {
@@ -377,14 +400,22 @@ class DeliveryStore {
       Instant createdFrom,
       Instant createdBefore,
       int limit) {
-    Where where =
-        new Where("SELECT " + COLUMNS + " FROM deliveries WHERE 1 = 1")
-            .and("message_seq = ?", messageSeq)
-            .and("target_id = ?", targetId)
-            .and("status = ?", status)
-            .and("created_at_ms >= ?", millis(createdFrom))
-            .and("created_at_ms < ?", millis(createdBefore));
-    String sql = where.sql() + " ORDER BY created_at_ms DESC, message_seq DESC LIMIT ?";
+    return newestFirst(filtered(messageSeq, targetId, status, createdFrom, createdBefore), limit);
+  }
+
+  private static Where filtered(
+      Long messageSeq, String targetId, String status, Instant createdFrom, Instant createdBefore) {
+    return new Where("SELECT " + COLUMNS + " FROM deliveries WHERE 1 = 1")
+        .and("message_seq = ?", messageSeq)
+        .and("target_id = ?", targetId)
+        .and("status = ?", status)
+        .and("created_at_ms >= ?", millis(createdFrom))
+        .and("created_at_ms < ?", millis(createdBefore));
+  }
+
+  private List<Delivery> newestFirst(Where where, int limit) {
+    String sql =
+        where.sql() + " ORDER BY created_at_ms DESC, message_seq DESC, delivery_id DESC LIMIT ?";
     where.params.add(limit);
     return reader.sql(sql).params(where.params).query(DeliveryStore::toDelivery).list();
   }
@@ -432,6 +463,21 @@ class DeliveryStore {
     return counts;
   }
 
+  /** Pending and dead deliveries ({@code [pending, dead]}) of every target that has any. */
+  Map<String, long[]> pendingAndDeadByTarget() {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    reader
+        .sql(
+            "SELECT target_id, status, COUNT(*) AS n FROM deliveries"
+                + " WHERE status IN ('pending', 'dead') GROUP BY target_id, status")
+        .query(
+            (ResultSet rs) -> {
+              long[] both = counts.computeIfAbsent(rs.getString("target_id"), t -> new long[2]);
+              both[Delivery.PENDING.equals(rs.getString("status")) ? 0 : 1] = rs.getLong("n");
+            });
+    return counts;
+  }
+
   private static Long millis(Instant instant) {
     return instant == null ? null : instant.toEpochMilli();
   }
@@ -452,6 +498,13 @@ class DeliveryStore {
         sql.append(" AND ").append(condition);
         params.add(value);
       }
+      return this;
+    }
+
+    /** Adds {@code condition} with one {@code ?} per value. */
+    Where andAll(String condition, Object... values) {
+      sql.append(" AND ").append(condition);
+      params.addAll(List.of(values));
       return this;
     }
 

@@ -24,6 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -57,6 +58,7 @@ class DeliveryWorker implements SmartLifecycle {
   private final GuardedHttpClient http;
   private final HandlerTargets handlers;
   private final PollingLoop claims;
+  private final DeliveryMetrics metrics;
   private ExecutorService workers;
   private HandlerRunner handlerCalls;
   private volatile boolean backlog;
@@ -69,7 +71,11 @@ class DeliveryWorker implements SmartLifecycle {
       DeliveryWakeUps wakeUps,
       DeliveryLanes lanes,
       HandlerTargets handlers,
+      OutboundAddressPolicy policy,
+      DnsResolver names,
+      DeliveryMetrics metrics,
       Clock clock) {
+    this.metrics = metrics;
     this.handlers = handlers;
     this.deliveries = deliveries;
     this.wakeUps = wakeUps;
@@ -81,7 +87,8 @@ class DeliveryWorker implements SmartLifecycle {
     this.schedule =
         new RetrySchedule(properties.retrySchedule(), properties.jitter(), new java.util.Random());
     this.http =
-        GuardedHttpClient.builder(OutboundAddressPolicy.parse(properties.forwardAllow()))
+        GuardedHttpClient.builder(policy)
+            .dnsResolver(names)
             .maxConnections(properties.workers() * 2, properties.perTarget())
             .build();
     this.claims = new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue);
@@ -232,12 +239,14 @@ class DeliveryWorker implements SmartLifecycle {
     OutboundResponse response = outcome.response();
     Attempted attempted = new Attempted(job, target, messageId, attempt);
     if (response != null && response.isSuccess()) {
+      metrics.attempted(job.delivery(), DeliveryMetrics.DELIVERED, clock.instant());
       afterRecord(
           attempted, null, deliveries.record(job, attempt, Delivery.DELIVERED, null, false, null));
       return;
     }
     if (response != null && response.status() == 410) {
       log.warn("ALERT target {} answered 410 Gone and is disabled", target.id());
+      metrics.attempted(job.delivery(), DeliveryMetrics.GONE, clock.instant());
       CompletableFuture<DeliveryStore.Recorded> recorded =
           deliveries.record(
               job, attempt, Delivery.DEAD, null, true, "The target answered 410 Gone.");
@@ -248,6 +257,10 @@ class DeliveryWorker implements SmartLifecycle {
     }
     Optional<Instant> next =
         schedule.nextAttempt(job.delivery().attempts(), clock.instant(), retryAfter(response));
+    metrics.attempted(
+        job.delivery(),
+        next.isPresent() ? DeliveryMetrics.RETRY : DeliveryMetrics.DEAD,
+        clock.instant());
     afterRecord(
         attempted,
         next.orElse(null),

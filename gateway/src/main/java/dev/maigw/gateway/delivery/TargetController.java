@@ -2,6 +2,8 @@ package dev.maigw.gateway.delivery;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Page;
+import dev.maigw.gateway.system.PageRequest;
 import dev.maigw.gateway.system.Problem;
 import java.net.URI;
 import java.time.Instant;
@@ -15,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
@@ -27,10 +30,12 @@ class TargetController {
 
   private final TargetStore targets;
   private final EnabledTargets enabled;
+  private final TargetSettingsReader settings;
 
-  TargetController(TargetStore targets, EnabledTargets enabled) {
+  TargetController(TargetStore targets, EnabledTargets enabled, TargetSettingsReader settings) {
     this.targets = targets;
     this.enabled = enabled;
+    this.settings = settings;
   }
 
   /** A target as the API shows it; {@code secret} only in the answer to its creation. */
@@ -72,24 +77,34 @@ class TargetController {
     }
   }
 
-  record TargetList(List<TargetView> items) {}
-
   @PostMapping("/api/targets")
   ResponseEntity<TargetView> create(@RequestBody JsonNode body) {
-    TargetSettings settings = TargetSettings.parse(body);
+    TargetSettings parsed = settings.read(body);
     String secret =
         body.hasNonNull("secret")
             ? SigningSecret.normalise(body.get("secret").asString())
             : SigningSecret.generate();
-    Target created = targets.create(settings, UUID.randomUUID().toString(), secret);
+    Target created = targets.create(parsed, UUID.randomUUID().toString(), secret);
     enabled.reload();
     return ResponseEntity.created(URI.create("/api/targets/" + created.id()))
         .body(TargetView.of(created, true));
   }
 
+  /** {@code ?after=&limit=}, oldest first; {@code after} is the previous page's cursor. */
   @GetMapping("/api/targets")
-  TargetList list() {
-    return new TargetList(targets.list().stream().map(t -> TargetView.of(t, false)).toList());
+  Page<TargetView> list(
+      @RequestParam(required = false) String after, @RequestParam(required = false) Integer limit) {
+    int size = PageRequest.limit(limit);
+    List<String> parts = PageRequest.compositeCursor(after, 2);
+    TargetStore.Position from =
+        parts == null
+            ? null
+            : new TargetStore.Position(PageRequest.number(parts, 0, after), parts.get(1));
+    return Page.of(
+        targets.page(from, size),
+        size,
+        t -> TargetView.of(t, false),
+        t -> PageRequest.compositeCursor(t.createdAt().toEpochMilli(), t.id()));
   }
 
   @GetMapping("/api/targets/{id}")
@@ -99,7 +114,7 @@ class TargetController {
 
   @PutMapping("/api/targets/{id}")
   TargetView update(@PathVariable String id, @RequestBody JsonNode body) {
-    if (!targets.update(id, TargetSettings.parse(body))) {
+    if (!targets.update(id, settings.read(body))) {
       throw notFound();
     }
     enabled.reload();

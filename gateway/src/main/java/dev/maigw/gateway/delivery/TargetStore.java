@@ -202,6 +202,33 @@ public class TargetStore {
     return list(reader);
   }
 
+  /** A target's place in the oldest-first order: the keyset {@code GET /api/targets} pages by. */
+  record Position(long createdAtMs, String targetId) {
+    static Position of(Target t) {
+      return new Position(t.createdAt().toEpochMilli(), t.id());
+    }
+  }
+
+  /** Up to {@code limit} targets after {@code after} (null: from the first), oldest first. */
+  List<Target> page(Position after, int limit) {
+    if (after == null) {
+      return reader
+          .sql("SELECT " + COLUMNS + " FROM targets ORDER BY created_at_ms, target_id LIMIT ?")
+          .param(limit)
+          .query(this::toTarget)
+          .list();
+    }
+    return reader
+        .sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM targets WHERE (created_at_ms, target_id) > (?, ?)"
+                + " ORDER BY created_at_ms, target_id LIMIT ?")
+        .params(after.createdAtMs(), after.targetId(), limit)
+        .query(this::toTarget)
+        .list();
+  }
+
   /** Every target, read through {@code jdbc} (the reader, or a write transaction's). */
   List<Target> list(JdbcClient jdbc) {
     return jdbc.sql("SELECT " + COLUMNS + " FROM targets ORDER BY created_at_ms, target_id")

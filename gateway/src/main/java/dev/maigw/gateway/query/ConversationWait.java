@@ -2,6 +2,7 @@ package dev.maigw.gateway.query;
 
 import dev.maigw.gateway.message.MessageTail;
 import dev.maigw.gateway.message.StoredMessage;
+import dev.maigw.gateway.system.Page;
 import java.util.List;
 import org.springframework.web.context.request.async.DeferredResult;
 

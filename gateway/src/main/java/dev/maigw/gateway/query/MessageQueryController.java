@@ -5,6 +5,8 @@ import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.MessageTail;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Page;
+import dev.maigw.gateway.system.PageRequest;
 import dev.maigw.gateway.system.Problem;
 import java.time.Duration;
 import java.util.List;

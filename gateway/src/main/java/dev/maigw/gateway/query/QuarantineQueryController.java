@@ -3,6 +3,8 @@ package dev.maigw.gateway.query;
 import dev.maigw.gateway.quarantine.QuarantineStore;
 import dev.maigw.gateway.quarantine.QuarantinedBody;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Page;
+import dev.maigw.gateway.system.PageRequest;
 import dev.maigw.gateway.system.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -16,11 +16,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Requires {@code Authorization: Bearer <API key>} on every {@code /api/**} request, unless one of
- * the {@link ApiRequestAuthenticator}s accepts it (the console's session cookie on the stream).
+ * the {@link ApiRequestAuthenticator}s accepts it (the console's session cookie on the stream). The
+ * OpenAPI document, {@code GET /api/openapi.json}, is public.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
   private static final String BEARER = "Bearer ";
+  static final String OPENAPI_PATH = "/api/openapi.json";
 
   private final ApiKey apiKey;
   private final byte[] unauthorizedBody;
@@ -35,6 +37,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             ApiExceptionHandler.problemResponse(
                     Problem.UNAUTHORIZED, "Send the API key as 'Authorization: Bearer <key>'.")
                 .getBody());
+  }
+
+  /** The API's description is public: it names routes and shapes, never data or secrets. */
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return OPENAPI_PATH.equals(request.getRequestURI()) && "GET".equals(request.getMethod());
   }
 
   @Override

@@ -36,6 +36,10 @@ public enum Problem {
   STREAMS_FULL("streams_full", HttpStatus.SERVICE_UNAVAILABLE, "Too many open streams"),
   FORBIDDEN_TARGET("forbidden_target", HttpStatus.BAD_REQUEST, "Target address not allowed"),
   INVALID_TARGET_URL("invalid_target_url", HttpStatus.BAD_REQUEST, "Invalid target URL"),
+  TARGET_URL_NOT_ALLOWED(
+      "target_url_not_allowed",
+      HttpStatus.UNPROCESSABLE_CONTENT,
+      "Target URL leads to an address forwarding may not use"),
   TARGET_UNREACHABLE("target_unreachable", HttpStatus.BAD_GATEWAY, "Target could not be reached"),
   INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
   IDEMPOTENCY_KEY_REUSED(

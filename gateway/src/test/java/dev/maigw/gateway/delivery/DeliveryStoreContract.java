@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.maigw.gateway.delivery.DeliveryLanes.Job;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -247,6 +248,51 @@ abstract class DeliveryStoreContract {
     assertThat(db.deliveries.list(null, two.id(), Delivery.PENDING, 1))
         .extracting(Delivery::messageSeq)
         .containsExactly(second);
+  }
+
+  @Test
+  void pagesDeliveriesOfOneMessageOneByOneThoughTheyShareTimeAndMessage() {
+    List<String> targetIds = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      targetIds.add(db.target("conv-page-tie", false).id());
+    }
+    long seq = db.store("dc-page-tie", "conv-page-tie");
+
+    List<String> seen = new ArrayList<>();
+    DeliveryStore.Position after = null;
+    for (int page = 0; page < 3; page++) {
+      List<Delivery> one = db.deliveries.page(seq, null, null, after, 1);
+      assertThat(one).hasSize(1);
+      seen.add(one.get(0).targetId());
+      after = DeliveryStore.Position.of(one.get(0));
+    }
+
+    assertThat(seen).containsExactlyInAnyOrderElementsOf(targetIds);
+    assertThat(db.deliveries.page(seq, null, null, after, 1)).isEmpty();
+  }
+
+  @Test
+  void aDeliveryRecordedWhileAClientPagesNeitherRepeatsNorHidesAnother() {
+    Target target = db.target("conv-page-insert", false);
+    List<Long> stored = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      db.clock.advance(Duration.ofMillis(1));
+      stored.add(db.store("dc-page-insert-" + i, "conv-page-insert"));
+    }
+
+    List<Delivery> first = db.deliveries.page(null, target.id(), null, null, 2);
+    db.clock.advance(Duration.ofMillis(1));
+    long newer = db.store("dc-page-insert-new", "conv-page-insert");
+    List<Delivery> second =
+        db.deliveries.page(null, target.id(), null, DeliveryStore.Position.of(first.get(1)), 2);
+
+    assertThat(first)
+        .extracting(Delivery::messageSeq)
+        .containsExactly(stored.get(2), stored.get(1));
+    assertThat(second).extracting(Delivery::messageSeq).containsExactly(stored.get(0));
+    assertThat(db.deliveries.page(null, target.id(), null, null, 1))
+        .extracting(Delivery::messageSeq)
+        .containsExactly(newer);
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.maigw.gateway.message.NewMessage;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.RunningGateway;
 import dev.maigw.gateway.support.SettableClock;
+import dev.maigw.gateway.support.StaticDns;
 import dev.maigw.sdk.webhook.MaiAgentWebhookReader;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -34,7 +35,9 @@ final class StoreFixture implements AutoCloseable {
   final MessageStore messages;
 
   StoreFixture(Map<String, String> properties) {
-    gateway = RunningGateway.startWith(properties, SettableClock.Override.class);
+    gateway =
+        RunningGateway.startWith(
+            properties, SettableClock.Override.class, StaticDns.Override.class);
     gateway.bean(DeliveryWorker.class).stop();
     clock = gateway.bean(SettableClock.class);
     deliveries = gateway.bean(DeliveryStore.class);

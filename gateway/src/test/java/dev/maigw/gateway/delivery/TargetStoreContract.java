@@ -46,6 +46,31 @@ abstract class TargetStoreContract {
   }
 
   @Test
+  void pagesTargetsOldestFirstAndATargetCreatedMeanwhileNeitherRepeatsNorHidesAnother() {
+    for (int i = 0; i < 3; i++) {
+      db.clock.advance(Duration.ofMillis(1));
+      db.target("conv-page-targets", false);
+    }
+
+    List<String> seen = new ArrayList<>();
+    String created = null;
+    TargetStore.Position after = null;
+    List<Target> page;
+    do {
+      page = db.targets.page(after, 2);
+      page.forEach(t -> seen.add(t.id()));
+      if (created == null) {
+        db.clock.advance(Duration.ofMillis(1));
+        created = db.target("conv-page-targets", false).id();
+      }
+      after = page.isEmpty() ? after : TargetStore.Position.of(page.get(page.size() - 1));
+    } while (page.size() == 2);
+
+    assertThat(seen).doesNotHaveDuplicates().contains(created);
+    assertThat(seen).containsExactlyElementsOf(db.targets.list().stream().map(Target::id).toList());
+  }
+
+  @Test
   void createsATargetWithEverySettingEnabled() {
     TargetSettings settings =
         new TargetSettings(

@@ -56,6 +56,39 @@ class InvalidSettingTest {
   }
 
   @Test
+  void refusesToStartWithAConfiguredTargetOnLoopback() {
+    FailureAnalysis analysis =
+        failedStart(
+            Map.of(
+                "maigw.targets[0].name", "crm",
+                "maigw.targets[0].url", "http://127.0.0.1:9000/hooks?key=canary-target-key",
+                "maigw.targets[0].secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+
+    assertThat(analysis.getDescription())
+        .isEqualTo(
+            "maigw.targets: target 'crm' (cfg-crm): the URL's host 127.0.0.1 is in 127.0.0.0/8,"
+                + " not a public address. Fix: add '127.0.0.1' or '127.0.0.1:9000' to"
+                + " MAIGW_FORWARD_ALLOW (comma-separated) and restart the gateway, or use a"
+                + " public address.")
+        .doesNotContain("canary-target-key");
+  }
+
+  @Test
+  void refusesToStartWithAConfiguredTargetOfAnUnsupportedScheme() {
+    FailureAnalysis analysis =
+        failedStart(
+            Map.of(
+                "maigw.targets[0].name", "crm",
+                "maigw.targets[0].url", "ftp://files.example.com/drop",
+                "maigw.targets[0].secret", "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"));
+
+    assertThat(analysis.getDescription())
+        .startsWith(
+            "maigw.targets: target 'crm' (cfg-crm): The target URL scheme is not supported:"
+                + " 'ftp'. Fix: correct its url.");
+  }
+
+  @Test
   void acceptsABareAddressInTheForwardAllowList() {
     try (RunningGateway gateway =
         RunningGateway.start(Map.of("maigw.delivery.forward-allow", "127.0.0.1,::1"))) {

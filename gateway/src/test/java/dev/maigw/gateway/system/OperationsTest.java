@@ -37,7 +37,12 @@ class OperationsTest {
 
   @Test
   void exportsIntakeMetricsForPrometheus() {
-    String metrics = get("/actuator/prometheus").body();
+    String metrics =
+        RunningGateway.send(
+                HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus")))
+                    .header("Authorization", "Bearer " + RunningGateway.API_KEY)
+                    .build())
+            .body();
 
     assertThat(metrics)
         .contains("maigw_webhooks_total{outcome=\"stored\"} 1.0")

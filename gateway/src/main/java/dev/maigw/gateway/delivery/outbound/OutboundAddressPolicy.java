@@ -66,6 +66,11 @@ public final class OutboundAddressPolicy {
    * @param address one address {@code host} resolved to (or denotes, for a literal)
    */
   public Optional<String> refusal(String host, int port, InetAddress address) {
+    return refusalOf(host, port, address).map(Refusal::describe);
+  }
+
+  /** Why {@code address} is refused, as parts; see {@link #refusal}. */
+  Optional<Refusal> refusalOf(String host, int port, InetAddress address) {
     List<InetAddress> forms = new ArrayList<>(2);
     forms.add(address);
     EmbeddedIpv4.of(address).ifPresent(forms::add);
@@ -73,16 +78,38 @@ public final class OutboundAddressPolicy {
       Optional<AddressRange> metadata = firstContaining(SpecialRanges.METADATA, form);
       if (metadata.isPresent()) {
         if (!allowed(host, port, form, true)) {
-          return Optional.of(describe(address, form, metadata.get()) + " is a metadata address");
+          return Optional.of(new Refusal(address, form, metadata.get(), true));
         }
         continue;
       }
       Optional<AddressRange> denied = firstContaining(SpecialRanges.DENIED, form);
       if (denied.isPresent() && !allowed(host, port, form, false)) {
-        return Optional.of(describe(address, form, denied.get()) + " is not a public address");
+        return Optional.of(new Refusal(address, form, denied.get(), false));
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * One refused address.
+   *
+   * @param address the address the host led to
+   * @param form the address itself, or the IPv4 address it wraps, whichever was refused
+   * @param range the deny-list range that holds {@code form}
+   * @param metadata whether {@code range} is a cloud metadata range (opened only by {@code
+   *     metadata:} entries)
+   */
+  record Refusal(InetAddress address, InetAddress form, AddressRange range, boolean metadata) {
+    String describe() {
+      String shown = address.getHostAddress();
+      if (!form.equals(address)) {
+        shown += " (wrapping " + form.getHostAddress() + ")";
+      }
+      return shown
+          + " in "
+          + range
+          + (metadata ? " is a metadata address" : " is not a public address");
+    }
   }
 
   /**
@@ -115,14 +142,6 @@ public final class OutboundAddressPolicy {
 
   private static Optional<AddressRange> firstContaining(List<AddressRange> ranges, InetAddress a) {
     return ranges.stream().filter(range -> range.contains(a)).findFirst();
-  }
-
-  private static String describe(InetAddress address, InetAddress form, AddressRange range) {
-    String shown = address.getHostAddress();
-    if (!form.equals(address)) {
-      shown += " (wrapping " + form.getHostAddress() + ")";
-    }
-    return shown + " in " + range;
   }
 
   /** The allow entries, for the startup banner; never contains secrets. */

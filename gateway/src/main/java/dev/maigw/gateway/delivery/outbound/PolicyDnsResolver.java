@@ -52,7 +52,8 @@ final class PolicyDnsResolver implements DnsResolver {
     return host;
   }
 
-  private InetAddress[] lookUp(String host) throws UnknownHostException {
+  /** The addresses {@code host} denotes or resolves to, unchecked. */
+  InetAddress[] lookUp(String host) throws UnknownHostException {
     InetAddress literal = HostSyntax.literalAddress(host);
     if (literal != null) {
       return new InetAddress[] {literal};
