@@ -158,7 +158,9 @@ class QuarantineBulkTest {
 
   private static String metrics(RunningGateway gateway) {
     return RunningGateway.send(
-            HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build())
+            HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus")))
+                .header("Authorization", "Bearer " + RunningGateway.API_KEY)
+                .build())
         .body();
   }
 

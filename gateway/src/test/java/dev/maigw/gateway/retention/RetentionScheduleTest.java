@@ -42,7 +42,9 @@ class RetentionScheduleTest {
       await().atMost(Duration.ofSeconds(30)).until(() -> purger.lastRun() != null);
       String metrics =
           RunningGateway.send(
-                  HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus"))).build())
+                  HttpRequest.newBuilder(URI.create(gateway.url("/actuator/prometheus")))
+                      .header("Authorization", "Bearer " + RunningGateway.API_KEY)
+                      .build())
               .body();
       assertThat(metrics).contains("maigw_retention_purged_total{kind=\"messages\"} 1.0");
     }
