@@ -5,6 +5,7 @@ import dev.maigw.gateway.system.ApiExceptionHandler;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
 import dev.maigw.gateway.system.ProblemJson;
+import dev.maigw.gateway.system.ServerErrorLog;
 import dev.maigw.sdk.webhook.LogSafe;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.http.HttpServlet;
@@ -50,6 +51,7 @@ class WebhookServlet extends HttpServlet {
   private final IntakeMetrics metrics;
   private final WebhookProperties properties;
   private final JsonMapper json;
+  private final ServerErrorLog errors;
   private final byte[] successBody;
 
   WebhookServlet(
@@ -57,12 +59,14 @@ class WebhookServlet extends HttpServlet {
       WebhookIntake intake,
       IntakeMetrics metrics,
       WebhookProperties properties,
-      JsonMapper json) {
+      JsonMapper json,
+      ServerErrorLog errors) {
     this.authenticator = authenticator;
     this.intake = intake;
     this.metrics = metrics;
     this.properties = properties;
     this.json = json;
+    this.errors = errors;
     this.successBody = json.writeValueAsBytes(Map.of("message", properties.successMessage()));
   }
 
@@ -177,9 +181,7 @@ class WebhookServlet extends HttpServlet {
 
   private void writeProblem(HttpServletResponse response, GatewayException e, String instance)
       throws IOException {
-    if (e.status().is5xxServerError()) {
-      log.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
-    }
+    errors.answered(e);
     ResponseEntity<ProblemDetail> problem = ApiExceptionHandler.problemResponse(e);
     problem.getBody().setInstance(URI.create(instance));
     response.setStatus(problem.getStatusCode().value());

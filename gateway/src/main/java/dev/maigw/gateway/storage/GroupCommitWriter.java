@@ -79,7 +79,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     this.maxBatchSize = properties.maxBatchSize();
     this.writeTimeout = properties.writeTimeout();
     this.queue = new WriteQueue(properties.maxQueuedWrites(), properties.maxQueuedBytes());
-    this.state = new CommitState(clock, writeTimeout);
+    this.state = new CommitState(clock, writeTimeout, properties.stallThreshold());
     this.batchSizes =
         DistributionSummary.builder("maigw.commit.batch.size")
             .description("Writes committed together in one transaction")
@@ -138,12 +138,28 @@ public final class GroupCommitWriter implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new StoreUnavailableException("The gateway is shutting down."));
     }
+    if (state.waitingToBegin()) {
+      return CompletableFuture.failedFuture(refuseWhileStalled());
+    }
     Pending<T> pending = new Pending<>(work, bytes);
     String refusal = queue.offer(pending);
     if (refusal != null) {
       return CompletableFuture.failedFuture(new StoreUnavailableException(refusal));
     }
     return pending.result.orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * While the store cannot commit, a new write would only wait for its timeout: it is refused at
+   * once, and so are the writes still queued behind the stalled batch (none of them was answered
+   * yet, so their callers retry; a queued work refused here is dropped unrun). The batch the writer
+   * holds keeps its chance to commit.
+   */
+  private StoreUnavailableException refuseWhileStalled() {
+    StoreUnavailableException refused =
+        new StoreUnavailableException("The store is not committing right now.");
+    queue.failWaiting(refused);
+    return refused;
   }
 
   /** The exception a failed {@link #submit} future stands for, as {@link #write} throws it. */
@@ -248,6 +264,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       throws SQLException {
     state.attemptStarted();
     WriteSession current = connection.begin();
+    state.began();
     boolean refused = false;
     for (int i = 0; i < works.size(); i++) {
       try {
@@ -318,6 +335,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     try {
       state.attemptStarted();
       connection.begin();
+      state.began();
       connection.commit();
       state.committed();
     } catch (SQLException | RuntimeException failure) {

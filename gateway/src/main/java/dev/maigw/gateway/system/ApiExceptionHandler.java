@@ -30,9 +30,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   static final String RETRY_AFTER_SECONDS = "5";
 
   private final String webhookPath;
+  private final ServerErrorLog errors;
 
-  ApiExceptionHandler(@Value("${maigw.webhook.path:/maiagent/webhook}") String webhookPath) {
+  ApiExceptionHandler(
+      @Value("${maigw.webhook.path:/maiagent/webhook}") String webhookPath, ServerErrorLog errors) {
     this.webhookPath = webhookPath;
+    this.errors = errors;
   }
 
   /** Builds the problem response for a gateway exception; also used by filters. */
@@ -57,9 +60,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(GatewayException.class)
   ResponseEntity<ProblemDetail> onGatewayException(GatewayException e, HttpServletRequest request) {
-    if (e.status().is5xxServerError()) {
-      log.warn("{}: {}", e.problem().code(), e.getMessage(), e.getCause());
-    }
+    errors.answered(e);
     ResponseEntity<ProblemDetail> response = problemResponse(e);
     response.getBody().setInstance(redactedInstance(request.getRequestURI()));
     return response;
