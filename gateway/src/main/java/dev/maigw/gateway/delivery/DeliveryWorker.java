@@ -9,6 +9,7 @@ import dev.maigw.gateway.delivery.outbound.TargetUrl;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.system.DaemonThreads;
+import dev.maigw.gateway.system.Loops;
 import dev.maigw.gateway.system.PollingLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,7 +70,8 @@ class DeliveryWorker implements SmartLifecycle {
       DeliveryWakeUps wakeUps,
       DeliveryLanes lanes,
       HandlerTargets handlers,
-      Clock clock) {
+      Clock clock,
+      Loops loops) {
     this.handlers = handlers;
     this.deliveries = deliveries;
     this.wakeUps = wakeUps;
@@ -84,7 +86,8 @@ class DeliveryWorker implements SmartLifecycle {
         GuardedHttpClient.builder(OutboundAddressPolicy.parse(properties.forwardAllow()))
             .maxConnections(properties.workers() * 2, properties.perTarget())
             .build();
-    this.claims = new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue);
+    this.claims =
+        new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue, loops);
   }
 
   /** One claim pass, as the dispatcher thread makes on every wake-up; for tests. */
