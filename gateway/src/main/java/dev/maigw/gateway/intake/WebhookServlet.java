@@ -8,11 +8,11 @@ import dev.maigw.gateway.system.ProblemJson;
 import dev.maigw.gateway.system.ServerErrorLog;
 import dev.maigw.sdk.webhook.LogSafe;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,34 +95,83 @@ class WebhookServlet extends HttpServlet {
   private void receive(HttpServletRequest request, HttpServletResponse response, String token)
       throws IOException {
     long start = System.nanoTime();
-    int bodyBytes = -1;
+    long declaredLength = request.getContentLengthLong();
+    String contentType = request.getContentType();
     try {
-      long declaredLength = request.getContentLengthLong();
       if (declaredLength > properties.maxBodyBytes()) {
         throw BoundedBodyReader.tooLarge(properties.maxBodyBytes());
       }
       authenticator.authenticate(
           token, request.getHeader(properties.tokenHeader()), request.getRemoteAddr());
       ContentTypePolicy.check(
-          request.getContentType(),
+          contentType,
           request.getHeader(HttpHeaders.CONTENT_ENCODING),
           properties.strictContentType());
-      byte[] body =
-          BoundedBodyReader.read(
-              request.getInputStream(), declaredLength, properties.maxBodyBytes());
-      bodyBytes = body.length;
-      int size = bodyBytes;
-      // accept() throws at once for an unreadable body, so go asynchronous only after it.
-      CompletableFuture<IntakeResult> commit = intake.accept(body, request.getContentType());
-      AsyncContext async = request.startAsync();
-      async.setTimeout(0); // the writer's own timeout bounds the wait
+    } catch (GatewayException e) {
+      finishWithProblem(response, e, -1, start, token);
+      return;
+    }
+    // The body is read without holding a thread, and the answer is written once committed.
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0); // the body timeout, the idle timeout and the writer's own bound the wait
+    ServletInputStream in = request.getInputStream();
+    in.setReadListener(
+        new AsyncBodyReader(
+            in,
+            declaredLength,
+            properties.maxBodyBytes(),
+            properties.bodyTimeout(),
+            start,
+            new BodyOutcome(async, contentType, start, token)));
+  }
+
+  /** What the servlet does with a body once it has arrived, or with why it did not. */
+  private final class BodyOutcome implements AsyncBodyReader.Outcome {
+    private final AsyncContext async;
+    private final String contentType;
+    private final long start;
+    private final String token;
+
+    BodyOutcome(AsyncContext async, String contentType, long start, String token) {
+      this.async = async;
+      this.contentType = contentType;
+      this.start = start;
+      this.token = token;
+    }
+
+    @Override
+    public void body(byte[] body) {
+      CompletableFuture<IntakeResult> commit;
+      try {
+        commit = intake.accept(body, contentType);
+      } catch (GatewayException e) {
+        answerNow(e, body.length);
+        return;
+      }
       commit.whenComplete(
           (result, failure) ->
-              async.start(() -> finish(async, result, failure, size, start, token)));
-    } catch (GatewayException e) {
-      finishWithProblem(response, e, bodyBytes, start, token);
-    } catch (UncheckedIOException e) {
-      record(null, bodyBytes, "aborted", start);
+              async.start(() -> finish(async, result, failure, body.length, start, token)));
+    }
+
+    @Override
+    public void refused(GatewayException problem) {
+      answerNow(problem, -1);
+    }
+
+    @Override
+    public void aborted(Throwable cause) {
+      record(null, -1, "aborted", start);
+      async.complete();
+    }
+
+    private void answerNow(GatewayException e, int bodyBytes) {
+      try {
+        finishWithProblem((HttpServletResponse) async.getResponse(), e, bodyBytes, start, token);
+      } catch (IOException | RuntimeException gone) {
+        record(null, bodyBytes, "aborted", start);
+      } finally {
+        async.complete();
+      }
     }
   }
 
