@@ -33,7 +33,11 @@ class TargetController {
     this.enabled = enabled;
   }
 
-  /** A target as the API shows it; {@code secret} only in the answer to its creation. */
+  /**
+   * A target as the API shows it; {@code secret} only in the answer to its creation. Header values
+   * and credential-like URL parameters are masked ({@link TargetRedaction}); {@code headersSet}
+   * names the headers that are set.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record TargetView(
       String id,
@@ -44,6 +48,7 @@ class TargetController {
       String sender,
       String contentContains,
       Map<String, String> headers,
+      List<String> headersSet,
       long timeoutMs,
       boolean ordered,
       boolean enabled,
@@ -56,12 +61,13 @@ class TargetController {
       return new TargetView(
           t.id(),
           t.name(),
-          t.url(),
+          TargetRedaction.url(t.url()),
           t.messageTypes(),
           t.conversationFilter(),
           t.senderFilter(),
           t.contentFilter(),
-          t.headers(),
+          TargetRedaction.headers(t.headers()),
+          List.copyOf(t.headers().keySet()),
           t.timeout().toMillis(),
           t.ordered(),
           t.enabled(),
@@ -99,7 +105,8 @@ class TargetController {
 
   @PutMapping("/api/targets/{id}")
   TargetView update(@PathVariable String id, @RequestBody JsonNode body) {
-    if (!targets.update(id, TargetSettings.parse(body))) {
+    JsonNode restored = TargetRedaction.restore(body, find(id));
+    if (!targets.update(id, TargetSettings.parse(restored))) {
       throw notFound();
     }
     enabled.reload();
