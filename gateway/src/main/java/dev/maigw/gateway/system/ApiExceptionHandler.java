@@ -28,6 +28,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
   static final String RETRY_AFTER_SECONDS = "5";
+  static final String RATE_LIMIT_RETRY_AFTER_SECONDS = "60";
 
   private final String webhookPath;
   private final ServerErrorLog errors;
@@ -54,6 +55,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
     if (e.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
       response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
+    if (e.status().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+      // A limit's window is a minute: after it the source starts afresh.
+      response.header(HttpHeaders.RETRY_AFTER, RATE_LIMIT_RETRY_AFTER_SECONDS);
     }
     return response.body(body);
   }

@@ -34,6 +34,7 @@ public enum Problem {
   INVALID_TARGET_URL("invalid_target_url", HttpStatus.BAD_REQUEST, "Invalid target URL"),
   TARGET_UNREACHABLE("target_unreachable", HttpStatus.BAD_GATEWAY, "Target could not be reached"),
   INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
+  RATE_LIMITED("rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   IDEMPOTENCY_KEY_REUSED(
       "idempotency_key_reused",
       HttpStatus.UNPROCESSABLE_CONTENT,
