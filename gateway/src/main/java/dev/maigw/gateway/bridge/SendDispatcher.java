@@ -2,6 +2,7 @@ package dev.maigw.gateway.bridge;
 
 import dev.maigw.gateway.system.DaemonThreads;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Loops;
 import dev.maigw.gateway.system.PollingLoop;
 import dev.maigw.gateway.system.WakeUps;
 import dev.maigw.sdk.client.AttachmentRef;
@@ -62,7 +63,8 @@ class SendDispatcher implements SmartLifecycle {
       BridgeProperties properties,
       Clock clock,
       JsonMapper json,
-      MeterRegistry meters) {
+      MeterRegistry meters,
+      Loops loops) {
     this.store = store;
     this.waiters = waiters;
     this.maiagent = maiagent;
@@ -86,7 +88,8 @@ class SendDispatcher implements SmartLifecycle {
               if (properties.isConfigured()) {
                 dispatchReady();
               }
-            });
+            },
+            loops);
   }
 
   /** Something changed: look for sends to dispatch now rather than at the next poll. */

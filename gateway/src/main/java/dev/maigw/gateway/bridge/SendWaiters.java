@@ -161,7 +161,7 @@ class SendWaiters implements SmartLifecycle {
     running = true;
     long everyMillis = properties.recheck().toMillis();
     timer.scheduleWithFixedDelay(
-        () -> readers.execute(this::recheckSafely),
+        DaemonThreads.surviving("send-wait-timer", () -> readers.execute(this::recheckSafely)),
         everyMillis,
         everyMillis,
         TimeUnit.MILLISECONDS);

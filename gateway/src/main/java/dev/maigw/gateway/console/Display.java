@@ -34,6 +34,11 @@ public class Display {
   }
 
   /** The first {@code max} characters (whole code points), with an ellipsis when cut. */
+  /** A target URL with its credential-like parameters masked, for display. */
+  public String targetUrl(String url) {
+    return dev.maigw.gateway.delivery.TargetRedaction.url(url);
+  }
+
   public String shorten(String text, int max) {
     if (text == null) {
       return "";

@@ -1,6 +1,7 @@
 package dev.maigw.gateway.console;
 
 import dev.maigw.gateway.delivery.Target;
+import dev.maigw.gateway.delivery.TargetRedaction;
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Problem;
 import java.util.Map;
@@ -34,10 +35,12 @@ public record TargetForm(
 
   static TargetForm of(Target t) {
     StringBuilder headers = new StringBuilder();
-    t.headers().forEach((k, v) -> headers.append(k).append(": ").append(v).append('\n'));
+    // Masked: saving the form unchanged keeps the stored values (see TargetRedaction).
+    TargetRedaction.headers(t.headers())
+        .forEach((k, v) -> headers.append(k).append(": ").append(v).append('\n'));
     return new TargetForm(
         t.name(),
-        t.url(),
+        TargetRedaction.url(t.url()),
         String.join(", ", t.messageTypes()),
         orEmpty(t.conversationFilter()),
         orEmpty(t.senderFilter()),

@@ -144,7 +144,12 @@ public class DeliveryAdmin {
 
   /** Replaces a target's settings as {@code PUT /api/targets/{id}}; false when unknown. */
   public boolean updateTarget(String id, JsonNode settings) {
-    boolean updated = targets.update(id, settingsReader.read(settings));
+    Optional<Target> stored = targets.find(id);
+    if (stored.isEmpty()) {
+      return false;
+    }
+    JsonNode restored = TargetRedaction.restore(settings, stored.get());
+    boolean updated = targets.update(id, settingsReader.read(restored));
     enabled.reload();
     return updated;
   }

@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery;
 
+import dev.maigw.gateway.system.Loops;
 import dev.maigw.gateway.system.MetricsProperties;
 import dev.maigw.gateway.system.PollingLoop;
 import dev.maigw.gateway.system.WakeUps;
@@ -47,7 +48,8 @@ class DeliveryMetrics implements SmartLifecycle {
       MeterRegistry registry,
       DeliveryStore deliveries,
       EnabledTargets targets,
-      MetricsProperties properties) {
+      MetricsProperties properties,
+      Loops loops) {
     this.registry = registry;
     this.deliveries = deliveries;
     this.targets = targets;
@@ -59,7 +61,8 @@ class DeliveryMetrics implements SmartLifecycle {
             .maximumExpectedValue(Duration.ofDays(3))
             .register(registry);
     this.refresher =
-        new PollingLoop("delivery-gauges", new WakeUps(), properties.gaugeRefresh(), this::refresh);
+        new PollingLoop(
+            "delivery-gauges", new WakeUps(), properties.gaugeRefresh(), this::refresh, loops);
   }
 
   /** Counts one attempt at {@code targetId} and, when it delivered, its lag. */

@@ -9,6 +9,7 @@ import dev.maigw.gateway.delivery.outbound.TargetUrl;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.StoredMessage;
 import dev.maigw.gateway.system.DaemonThreads;
+import dev.maigw.gateway.system.Loops;
 import dev.maigw.gateway.system.PollingLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -74,7 +75,8 @@ class DeliveryWorker implements SmartLifecycle {
       OutboundAddressPolicy policy,
       DnsResolver names,
       DeliveryMetrics metrics,
-      Clock clock) {
+      Clock clock,
+      Loops loops) {
     this.metrics = metrics;
     this.handlers = handlers;
     this.deliveries = deliveries;
@@ -91,7 +93,8 @@ class DeliveryWorker implements SmartLifecycle {
             .dnsResolver(names)
             .maxConnections(properties.workers() * 2, properties.perTarget())
             .build();
-    this.claims = new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue);
+    this.claims =
+        new PollingLoop("delivery-claims", wakeUps, properties.poll(), this::claimDue, loops);
   }
 
   /** One claim pass, as the dispatcher thread makes on every wake-up; for tests. */

@@ -116,7 +116,8 @@ class EnabledTargets implements SmartLifecycle {
   public void start() {
     reload();
     reloader = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("target-reload"));
-    reloader.scheduleWithFixedDelay(this::reload, 2, 2, TimeUnit.SECONDS);
+    reloader.scheduleWithFixedDelay(
+        DaemonThreads.surviving("target-reload", this::reload), 2, 2, TimeUnit.SECONDS);
   }
 
   @Override

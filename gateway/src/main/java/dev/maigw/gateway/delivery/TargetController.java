@@ -38,7 +38,11 @@ class TargetController {
     this.settings = settings;
   }
 
-  /** A target as the API shows it; {@code secret} only in the answer to its creation. */
+  /**
+   * A target as the API shows it; {@code secret} only in the answer to its creation. Header values
+   * and credential-like URL parameters are masked ({@link TargetRedaction}); {@code headersSet}
+   * names the headers that are set.
+   */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record TargetView(
       String id,
@@ -49,6 +53,7 @@ class TargetController {
       String sender,
       String contentContains,
       Map<String, String> headers,
+      List<String> headersSet,
       long timeoutMs,
       boolean ordered,
       boolean enabled,
@@ -61,12 +66,13 @@ class TargetController {
       return new TargetView(
           t.id(),
           t.name(),
-          t.url(),
+          TargetRedaction.url(t.url()),
           t.messageTypes(),
           t.conversationFilter(),
           t.senderFilter(),
           t.contentFilter(),
-          t.headers(),
+          TargetRedaction.headers(t.headers()),
+          List.copyOf(t.headers().keySet()),
           t.timeout().toMillis(),
           t.ordered(),
           t.enabled(),
@@ -114,7 +120,8 @@ class TargetController {
 
   @PutMapping("/api/targets/{id}")
   TargetView update(@PathVariable String id, @RequestBody JsonNode body) {
-    if (!targets.update(id, settings.read(body))) {
+    JsonNode restored = TargetRedaction.restore(body, find(id));
+    if (!targets.update(id, settings.read(restored))) {
       throw notFound();
     }
     enabled.reload();

@@ -24,7 +24,10 @@ class WebhookAuthenticator {
   private final List<byte[]> tokens;
   private final List<AddressRange> allowedSources;
 
-  WebhookAuthenticator(WebhookProperties properties) {
+  private final FailedAuthLimiter failures;
+
+  WebhookAuthenticator(WebhookProperties properties, FailedAuthLimiter failures) {
+    this.failures = failures;
     this.tokens =
         properties.tokens().stream()
             .map(String::trim)
@@ -54,8 +57,9 @@ class WebhookAuthenticator {
   /**
    * @param pathToken token from the URL's last segment, or null
    * @param headerToken token from the token header, or null
-   * @throws GatewayException 401 without a valid token, 403 from a source not allowed, 404 for a
-   *     path token when no tokens are configured
+   * @throws GatewayException 401 without a valid token, 429 from an address that failed too often
+   *     in the last minute, 403 from a source not allowed, 404 for a path token when no tokens are
+   *     configured
    */
   void authenticate(String pathToken, String headerToken, String remoteAddress) {
     if (!allowedSources.isEmpty() && !isAllowedSource(remoteAddress)) {
@@ -68,8 +72,18 @@ class WebhookAuthenticator {
       }
       return;
     }
+    // With an allow-list every source that gets here is trusted, and never limited.
+    boolean limited = allowedSources.isEmpty() && failures.enabled();
+    if (limited && failures.isLimited(remoteAddress)) {
+      throw new GatewayException(
+          Problem.RATE_LIMITED,
+          "Too many failed authentications from this address; wait a minute.");
+    }
     String presented = pathToken != null ? pathToken : headerToken;
     if (presented == null || !matchesAnyToken(presented)) {
+      if (limited) {
+        failures.recordFailure(remoteAddress);
+      }
       throw new GatewayException(Problem.UNAUTHORIZED, "A valid webhook token is required.");
     }
   }

@@ -1,9 +1,5 @@
 package dev.maigw.gateway.intake;
 
-import java.io.FilterInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-
 /**
  * What the webhook's log line needs to know about one request however it ends: when it started, the
  * length it declared and how many body bytes were actually read (a refused body may have been read
@@ -35,26 +31,12 @@ final class WebhookExchange {
     return System.nanoTime() - startNanos;
   }
 
-  /** {@code in}, counting what is read from it into {@link #bytesRead()}. */
-  InputStream counting(InputStream in) {
-    return new FilterInputStream(in) {
-      @Override
-      public int read() throws IOException {
-        int b = super.read();
-        if (b >= 0) {
-          bytesRead++;
-        }
-        return b;
-      }
+  long startNanos() {
+    return startNanos;
+  }
 
-      @Override
-      public int read(byte[] buffer, int offset, int length) throws IOException {
-        int n = super.read(buffer, offset, length);
-        if (n > 0) {
-          bytesRead += n;
-        }
-        return n;
-      }
-    };
+  /** Counts {@code n} more body bytes read. */
+  void countRead(int n) {
+    bytesRead += n;
   }
 }

@@ -1,5 +1,6 @@
 package dev.maigw.gateway.intake;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -26,6 +27,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param strictContentType {@code maigw.webhook.strict-content-type}, default false: when true only
  *     {@code application/json} is accepted (415 otherwise); MaiAgent's documentation shows no
  *     other, so by default any type is read if the body parses
+ * @param bodyTimeout {@code maigw.webhook.body-timeout} ({@code MAIGW_BODY_TIMEOUT}), default 15s:
+ *     the whole body must have arrived this long after the request began, else 408 and the
+ *     connection is closed. Bodies are read without holding a thread, so clients that send a byte a
+ *     second (slow-loris) cost connections, not server threads, and are cut off after this long.
  * @param requireToken {@code maigw.webhook.require-token} ({@code MAIGW_REQUIRE_TOKEN}), default
  *     false: when true the gateway refuses to start without {@code MAIGW_WEBHOOK_TOKENS}
  */
@@ -39,7 +44,8 @@ public record WebhookProperties(
     @DefaultValue("1048576") int maxBodyBytes,
     @DefaultValue("reject") MalformedPolicy malformedPolicy,
     @DefaultValue("false") boolean strictContentType,
-    @DefaultValue("false") boolean requireToken) {
+    @DefaultValue("false") boolean requireToken,
+    @DefaultValue("15s") Duration bodyTimeout) {
 
   /** What to answer for an authenticated body that cannot be read. */
   public enum MalformedPolicy {

@@ -6,12 +6,13 @@ import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.LogEvent;
 import dev.maigw.gateway.system.Problem;
 import dev.maigw.gateway.system.ProblemJson;
+import dev.maigw.gateway.system.ServerErrorLog;
 import jakarta.servlet.AsyncContext;
+import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +55,7 @@ class WebhookServlet extends HttpServlet {
   private final IntakeMetrics metrics;
   private final WebhookProperties properties;
   private final JsonMapper json;
+  private final ServerErrorLog errors;
   private final byte[] successBody;
 
   WebhookServlet(
@@ -61,12 +63,14 @@ class WebhookServlet extends HttpServlet {
       WebhookIntake intake,
       IntakeMetrics metrics,
       WebhookProperties properties,
-      JsonMapper json) {
+      JsonMapper json,
+      ServerErrorLog errors) {
     this.authenticator = authenticator;
     this.intake = intake;
     this.metrics = metrics;
     this.properties = properties;
     this.json = json;
+    this.errors = errors;
     this.successBody = json.writeValueAsBytes(Map.of("message", properties.successMessage()));
   }
 
@@ -100,6 +104,7 @@ class WebhookServlet extends HttpServlet {
       String token,
       WebhookExchange exchange)
       throws IOException {
+    String contentType = request.getContentType();
     try {
       if (exchange.declaredBytes() > properties.maxBodyBytes()) {
         throw BoundedBodyReader.tooLarge(properties.maxBodyBytes());
@@ -107,24 +112,74 @@ class WebhookServlet extends HttpServlet {
       authenticator.authenticate(
           token, request.getHeader(properties.tokenHeader()), request.getRemoteAddr());
       ContentTypePolicy.check(
-          request.getContentType(),
+          contentType,
           request.getHeader(HttpHeaders.CONTENT_ENCODING),
           properties.strictContentType());
-      byte[] body =
-          BoundedBodyReader.read(
-              exchange.counting(request.getInputStream()),
-              exchange.declaredBytes(),
-              properties.maxBodyBytes());
-      // accept() throws at once for an unreadable body, so go asynchronous only after it.
-      CompletableFuture<IntakeResult> commit = intake.accept(body, request.getContentType());
-      AsyncContext async = request.startAsync();
-      async.setTimeout(0); // the writer's own timeout bounds the wait
-      commit.whenComplete(
-          (result, failure) -> async.start(() -> finish(async, result, failure, exchange, token)));
     } catch (GatewayException e) {
       finishWithProblem(response, e, exchange, token);
-    } catch (UncheckedIOException e) {
+      return;
+    }
+    // The body is read without holding a thread, and the answer is written once committed.
+    AsyncContext async = request.startAsync();
+    async.setTimeout(0); // the body timeout, the idle timeout and the writer's own bound the wait
+    ServletInputStream in = request.getInputStream();
+    in.setReadListener(
+        new AsyncBodyReader(
+            in,
+            exchange.declaredBytes(),
+            properties.maxBodyBytes(),
+            properties.bodyTimeout(),
+            exchange.startNanos(),
+            exchange::countRead,
+            new BodyOutcome(async, contentType, exchange, token)));
+  }
+
+  /** What the servlet does with a body once it has arrived, or with why it did not. */
+  private final class BodyOutcome implements AsyncBodyReader.Outcome {
+    private final AsyncContext async;
+    private final String contentType;
+    private final WebhookExchange exchange;
+    private final String token;
+
+    BodyOutcome(AsyncContext async, String contentType, WebhookExchange exchange, String token) {
+      this.async = async;
+      this.contentType = contentType;
+      this.exchange = exchange;
+      this.token = token;
+    }
+
+    @Override
+    public void body(byte[] body) {
+      CompletableFuture<IntakeResult> commit;
+      try {
+        commit = intake.accept(body, contentType);
+      } catch (GatewayException e) {
+        answerNow(e);
+        return;
+      }
+      commit.whenComplete(
+          (result, failure) -> async.start(() -> finish(async, result, failure, exchange, token)));
+    }
+
+    @Override
+    public void refused(GatewayException problem) {
+      answerNow(problem);
+    }
+
+    @Override
+    public void aborted(Throwable cause) {
       record(exchange, "aborted", 0, null, null, null);
+      async.complete();
+    }
+
+    private void answerNow(GatewayException e) {
+      try {
+        finishWithProblem((HttpServletResponse) async.getResponse(), e, exchange, token);
+      } catch (IOException | RuntimeException gone) {
+        record(exchange, "aborted", 0, null, null, null);
+      } finally {
+        async.complete();
+      }
     }
   }
 
@@ -194,9 +249,7 @@ class WebhookServlet extends HttpServlet {
 
   private void writeProblem(HttpServletResponse response, GatewayException e, String instance)
       throws IOException {
-    if (e.status().is5xxServerError()) {
-      log.warn("{}: {}", e.code(), e.getMessage(), e.getCause());
-    }
+    errors.answered(e);
     ResponseEntity<ProblemDetail> problem = ApiExceptionHandler.problemResponse(e);
     problem.getBody().setInstance(URI.create(instance));
     response.setStatus(problem.getStatusCode().value());

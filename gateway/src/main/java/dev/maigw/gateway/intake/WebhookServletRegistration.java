@@ -1,5 +1,6 @@
 package dev.maigw.gateway.intake;
 
+import dev.maigw.gateway.system.ServerErrorLog;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,10 +16,11 @@ class WebhookServletRegistration {
       WebhookIntake intake,
       IntakeMetrics metrics,
       WebhookProperties properties,
-      JsonMapper json) {
+      JsonMapper json,
+      ServerErrorLog errors) {
     ServletRegistrationBean<WebhookServlet> registration =
         new ServletRegistrationBean<>(
-            new WebhookServlet(authenticator, intake, metrics, properties, json),
+            new WebhookServlet(authenticator, intake, metrics, properties, json, errors),
             properties.path(),
             properties.path() + "/*");
     registration.setName("maiagentWebhook");

@@ -1,7 +1,8 @@
 package dev.maigw.gateway.message;
 
-import dev.maigw.gateway.system.DaemonThreads;
+import dev.maigw.gateway.system.Loops;
 import dev.maigw.gateway.system.StoreUnavailableException;
+import dev.maigw.gateway.system.SupervisedLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -74,12 +75,17 @@ public class MessageTail implements SmartLifecycle {
   private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
   private final Object fanOut = new Object();
   private long cursor = -1; // guarded by fanOut; -1 until the store answered once
+  private final SupervisedLoop thread;
   private volatile boolean running;
-  private Thread thread;
 
   MessageTail(
-      MessageStore store, MessageSignals signals, TailProperties properties, MeterRegistry meters) {
+      MessageStore store,
+      MessageSignals signals,
+      TailProperties properties,
+      MeterRegistry meters,
+      Loops loops) {
     this.store = store;
+    this.thread = loops.create("message-tail", this::run);
     this.signals = signals;
     this.properties = properties;
     this.reads =
@@ -186,6 +192,7 @@ public class MessageTail implements SmartLifecycle {
   private void run() {
     while (running) {
       try {
+        thread.checkpoint();
         long version = signals.version();
         if (!readOnce()) {
           signals.awaitChange(version, properties.poll());
@@ -216,7 +223,6 @@ public class MessageTail implements SmartLifecycle {
       log.warn("Message tail cannot reach the store yet: {}", e.toString());
     }
     running = true;
-    thread = DaemonThreads.named("message-tail").newThread(this::run);
     thread.start();
   }
 
@@ -226,11 +232,7 @@ public class MessageTail implements SmartLifecycle {
     // A signal, not an interrupt: an interrupt inside a query could break the pooled connection.
     signals.signal();
     subscribers.forEach(Subscriber::onStop);
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.stop(java.time.Duration.ofSeconds(5));
   }
 
   @Override

@@ -38,6 +38,24 @@ class MessageQueryController {
     return MessageView.of(find(id));
   }
 
+  /**
+   * {@code GET /api/messages?id=}: the same as {@code /api/messages/{id}}, for every id a webhook
+   * can carry: ids with {@code /}, {@code \} or {@code %} cannot travel in a path segment (the
+   * server refuses encoded slashes and backslashes there), but any id can in a query parameter.
+   */
+  @GetMapping(value = "/api/messages", params = "id")
+  MessageView messageById(@RequestParam String id) {
+    return MessageView.of(find(id));
+  }
+
+  /** {@code GET /api/messages?id=&raw=true}: the body as received, for any id. */
+  @GetMapping(
+      value = "/api/messages",
+      params = {"id", "raw=true"})
+  ResponseEntity<byte[]> rawBodyById(@RequestParam String id) {
+    return rawBody(id);
+  }
+
   /** The body byte for byte as received. */
   @GetMapping("/api/messages/{id}/raw")
   ResponseEntity<byte[]> rawBody(@PathVariable String id) {
@@ -68,6 +86,24 @@ class MessageQueryController {
       @RequestParam(required = false) String after,
       @RequestParam(required = false) Integer limit,
       @RequestParam(required = false) Integer wait) {
+    return messagesOf(id, after, limit, wait);
+  }
+
+  /**
+   * {@code GET /api/messages?conversation=}: the same as {@code /api/conversations/{id}/messages},
+   * for every conversation id, {@code /}, {@code \} and {@code %} included.
+   */
+  @GetMapping(value = "/api/messages", params = "conversation")
+  DeferredResult<Page<MessageView>> conversationMessagesByQuery(
+      @RequestParam String conversation,
+      @RequestParam(required = false) String after,
+      @RequestParam(required = false) Integer limit,
+      @RequestParam(required = false) Integer wait) {
+    return messagesOf(conversation, after, limit, wait);
+  }
+
+  private DeferredResult<Page<MessageView>> messagesOf(
+      String id, String after, Integer limit, Integer wait) {
     int size = PageRequest.limit(limit);
     long cursor = PageRequest.cursor(after, 0);
     long waitMillis = waitMillis(wait);

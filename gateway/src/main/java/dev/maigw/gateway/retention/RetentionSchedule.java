@@ -1,5 +1,6 @@
 package dev.maigw.gateway.retention;
 
+import dev.maigw.gateway.system.Loops;
 import dev.maigw.gateway.system.PollingLoop;
 import dev.maigw.gateway.system.WakeUps;
 import java.time.Clock;
@@ -33,12 +34,13 @@ class RetentionSchedule implements SmartLifecycle {
       RetentionPurger purger,
       RetentionSettings settings,
       RetentionProperties properties,
-      Clock clock) {
+      Clock clock,
+      Loops loops) {
     this.purger = purger;
     this.settings = settings;
     this.properties = properties;
     this.clock = clock;
-    this.loop = new PollingLoop("retention-purge", new WakeUps(), LOOK, this::runIfDue);
+    this.loop = new PollingLoop("retention-purge", new WakeUps(), LOOK, this::runIfDue, loops);
   }
 
   /** When the next run is due, or null when no retention is set. */

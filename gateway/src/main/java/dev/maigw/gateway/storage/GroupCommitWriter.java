@@ -3,7 +3,9 @@ package dev.maigw.gateway.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.maigw.gateway.storage.WriteQueue.Pending;
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.Loops;
 import dev.maigw.gateway.system.StoreUnavailableException;
+import dev.maigw.gateway.system.SupervisedLoop;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
@@ -65,21 +67,47 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final CommitState state;
   private final DistributionSummary batchSizes;
   private final Counter dropped;
-  private final Thread thread;
+  private final SupervisedLoop thread;
+
+  /** A supervisor of its own when none was given, closed with the writer; else null. */
+  private final Loops ownLoops;
+
+  /** The works the writer thread holds; touched by that thread alone (one at a time). */
+  private final List<Pending<?>> batch;
+
+  /** Whether a writer thread ran before this one (then this one takes over from a dead one). */
+  private boolean ranBefore;
+
   private volatile boolean accepting = true;
 
+  /** A writer with a supervisor of its own, restarting its thread within a second should it die. */
   public GroupCommitWriter(
       HikariDataSource writeDataSource,
       Dialect dialect,
       StorageProperties properties,
       MeterRegistry meters,
       Clock clock) {
+    this(writeDataSource, dialect, properties, meters, clock, null);
+  }
+
+  /**
+   * A writer whose thread {@code loops} supervises: should the thread die (an {@link Error}), a new
+   * one takes over the queue, and the works the dead one held are answered 503 (retry).
+   */
+  public GroupCommitWriter(
+      HikariDataSource writeDataSource,
+      Dialect dialect,
+      StorageProperties properties,
+      MeterRegistry meters,
+      Clock clock,
+      Loops loops) {
+    this.ownLoops = loops == null ? new Loops(Duration.ofSeconds(1)) : null;
     this.connection = new WriterConnection(writeDataSource, dialect);
     this.dialect = dialect;
     this.maxBatchSize = properties.maxBatchSize();
     this.writeTimeout = properties.writeTimeout();
     this.queue = new WriteQueue(properties.maxQueuedWrites(), properties.maxQueuedBytes());
-    this.state = new CommitState(clock, writeTimeout);
+    this.state = new CommitState(clock, writeTimeout, properties.stallThreshold());
     this.batchSizes =
         DistributionSummary.builder("maigw.commit.batch.size")
             .description("Writes committed together in one transaction")
@@ -94,7 +122,8 @@ public final class GroupCommitWriter implements AutoCloseable {
         .description("Declared bytes of the writes queued or being committed")
         .baseUnit("bytes")
         .register(meters);
-    this.thread = new Thread(this::runLoop, "group-commit-writer");
+    this.batch = new ArrayList<>(maxBatchSize);
+    this.thread = (loops == null ? ownLoops : loops).create("group-commit-writer", this::runLoop);
     this.thread.start();
   }
 
@@ -138,12 +167,28 @@ public final class GroupCommitWriter implements AutoCloseable {
       return CompletableFuture.failedFuture(
           new StoreUnavailableException("The gateway is shutting down."));
     }
+    if (state.waitingToBegin()) {
+      return CompletableFuture.failedFuture(refuseWhileStalled());
+    }
     Pending<T> pending = new Pending<>(work, bytes);
     String refusal = queue.offer(pending);
     if (refusal != null) {
       return CompletableFuture.failedFuture(new StoreUnavailableException(refusal));
     }
     return pending.result.orTimeout(writeTimeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * While the store cannot commit, a new write would only wait for its timeout: it is refused at
+   * once, and so are the writes still queued behind the stalled batch (none of them was answered
+   * yet, so their callers retry; a queued work refused here is dropped unrun). The batch the writer
+   * holds keeps its chance to commit.
+   */
+  private StoreUnavailableException refuseWhileStalled() {
+    StoreUnavailableException refused =
+        new StoreUnavailableException("The store is not committing right now.");
+    queue.failWaiting(refused);
+    return refused;
   }
 
   /** The exception a failed {@link #submit} future stands for, as {@link #write} throws it. */
@@ -165,8 +210,8 @@ public final class GroupCommitWriter implements AutoCloseable {
   public WriterStatus status() {
     return new WriterStatus(
         accepting,
-        thread.isAlive(),
-        thread.isAlive() && state.canCommit(),
+        thread.alive(),
+        thread.alive() && state.canCommit(),
         state.lastCommitAt(),
         state.lastFailureAt(),
         state.lastFailure(),
@@ -178,17 +223,17 @@ public final class GroupCommitWriter implements AutoCloseable {
   @Override
   public void close() {
     accepting = false;
-    try {
-      thread.join(Duration.ofSeconds(30).toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+    thread.stop(Duration.ofSeconds(30));
+    if (ownLoops != null) {
+      ownLoops.close();
     }
   }
 
   private void runLoop() {
-    List<Pending<?>> batch = new ArrayList<>(maxBatchSize);
+    recoverFromDeath();
     while (accepting || !queue.isEmpty()) {
       try {
+        thread.checkpoint();
         Pending<?> first = queue.poll(50);
         if (first == null) {
           probeIfFailing();
@@ -197,19 +242,37 @@ public final class GroupCommitWriter implements AutoCloseable {
         batch.add(first);
         queue.drainTo(batch, maxBatchSize - 1);
         commit(batch);
+        batch.clear();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
-        // Never let the writer die: fail what it held and keep serving.
+        // Never let the writer die of an exception: fail what it held and keep serving.
         batch.forEach(p -> fail(p, e));
+        batch.clear();
         state.attemptEnded();
         log.error("Writer loop failed", e);
-      } finally {
-        batch.clear();
       }
+      // An Error ends the thread with the batch still in hand, for the next thread to answer.
     }
     connection.close();
+  }
+
+  /**
+   * On a thread taking over from one that died: its transaction is rolled back, and the works it
+   * held are answered 503 (their callers retry; a work that did commit is deduplicated then).
+   */
+  private void recoverFromDeath() {
+    if (!ranBefore) {
+      ranBefore = true;
+      return;
+    }
+    connection.rollBack();
+    StoreUnavailableException interrupted =
+        new StoreUnavailableException("The writer stopped while committing; try again.");
+    batch.forEach(p -> fail(p, interrupted));
+    batch.clear();
+    state.attemptEnded();
   }
 
   /**
@@ -248,6 +311,7 @@ public final class GroupCommitWriter implements AutoCloseable {
       throws SQLException {
     state.attemptStarted();
     WriteSession current = connection.begin();
+    state.began();
     boolean refused = false;
     for (int i = 0; i < works.size(); i++) {
       try {
@@ -318,6 +382,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     try {
       state.attemptStarted();
       connection.begin();
+      state.began();
       connection.commit();
       state.committed();
     } catch (SQLException | RuntimeException failure) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.maigw.gateway.system.GatewayProperties;
 import dev.maigw.gateway.system.InvalidSettingException;
+import dev.maigw.gateway.system.Loops;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -133,8 +134,9 @@ public class StorageConfiguration {
       Dialect dialect,
       StorageProperties storage,
       MeterRegistry meters,
-      Clock clock) {
-    return new GroupCommitWriter(writeDataSource, dialect, storage, meters, clock);
+      Clock clock,
+      Loops loops) {
+    return new GroupCommitWriter(writeDataSource, dialect, storage, meters, clock, loops);
   }
 
   /**

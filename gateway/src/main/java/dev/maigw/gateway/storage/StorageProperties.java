@@ -2,6 +2,7 @@ package dev.maigw.gateway.storage;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -26,6 +27,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     for its commit before answering 503 (the sender then retries).
  * @param poolSize {@code maigw.storage.pool-size}, default 8: PostgreSQL connections (SQLite uses
  *     one writer plus four readers).
+ * @param stallThreshold {@code maigw.storage.stall-threshold} ({@code MAIGW_STALL_THRESHOLD}),
+ *     default 500ms: once the writer has waited this long to open a transaction (another process
+ *     holds the SQLite write lock, PostgreSQL does not answer), new writes, and those queued behind
+ *     the wait, are answered 503 at once instead of after {@code write-timeout}. A healthy store
+ *     opens a transaction in well under a millisecond. The writes of the waiting batch keep their
+ *     chance to commit; readiness is DOWN while the writer waits.
  */
 @ConfigurationProperties("maigw.storage")
 public record StorageProperties(
@@ -37,7 +44,35 @@ public record StorageProperties(
     @DefaultValue("10000") int maxQueuedWrites,
     @DefaultValue("33554432") long maxQueuedBytes,
     @DefaultValue("10s") Duration writeTimeout,
-    @DefaultValue("8") int poolSize) {
+    @DefaultValue("8") int poolSize,
+    @DefaultValue("500ms") Duration stallThreshold) {
+
+  @ConstructorBinding
+  public StorageProperties {}
+
+  /** The settings without a stall threshold of their own: it defaults to 500 ms. */
+  public StorageProperties(
+      String dbUrl,
+      String dbUser,
+      String dbPassword,
+      Duration busyTimeout,
+      int maxBatchSize,
+      int maxQueuedWrites,
+      long maxQueuedBytes,
+      Duration writeTimeout,
+      int poolSize) {
+    this(
+        dbUrl,
+        dbUser,
+        dbPassword,
+        busyTimeout,
+        maxBatchSize,
+        maxQueuedWrites,
+        maxQueuedBytes,
+        writeTimeout,
+        poolSize,
+        Duration.ofMillis(500));
+  }
 
   /** True when {@link #dbUrl} names a server database instead of the embedded SQLite file. */
   public boolean usesServerDatabase() {

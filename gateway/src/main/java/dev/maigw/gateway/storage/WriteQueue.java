@@ -35,6 +35,17 @@ final class WriteQueue {
     return null;
   }
 
+  /**
+   * Completes every still-queued write with {@code failure}. The writes stay in the queue, and the
+   * writer drops them unrun (and gives their bytes back) when it takes them, like any abandoned
+   * write.
+   */
+  void failWaiting(RuntimeException failure) {
+    for (Pending<?> pending : queue) {
+      pending.result.completeExceptionally(failure);
+    }
+  }
+
   Pending<?> poll(long timeoutMillis) throws InterruptedException {
     return queue.poll(timeoutMillis, TimeUnit.MILLISECONDS);
   }

@@ -142,7 +142,11 @@ class Streams implements SmartLifecycle, MessageTail.Subscriber {
   public void start() {
     tail.register(this);
     long tick = Math.max(100, properties.heartbeat().toMillis() / 4);
-    keepAlives.scheduleWithFixedDelay(this::keepAlive, tick, tick, TimeUnit.MILLISECONDS);
+    keepAlives.scheduleWithFixedDelay(
+        DaemonThreads.surviving("sse-keep-alive", this::keepAlive),
+        tick,
+        tick,
+        TimeUnit.MILLISECONDS);
     running = true;
   }
 

@@ -28,11 +28,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
   static final String RETRY_AFTER_SECONDS = "5";
+  static final String RATE_LIMIT_RETRY_AFTER_SECONDS = "60";
 
   private final String webhookPath;
+  private final ServerErrorLog errors;
 
-  ApiExceptionHandler(@Value("${maigw.webhook.path:/maiagent/webhook}") String webhookPath) {
+  ApiExceptionHandler(
+      @Value("${maigw.webhook.path:/maiagent/webhook}") String webhookPath, ServerErrorLog errors) {
     this.webhookPath = webhookPath;
+    this.errors = errors;
   }
 
   /** Builds the problem response for a gateway exception; also used by filters. */
@@ -52,14 +56,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     if (e.status().value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
       response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
+    if (e.status().value() == HttpStatus.TOO_MANY_REQUESTS.value()) {
+      // A limit's window is a minute: after it the source starts afresh.
+      response.header(HttpHeaders.RETRY_AFTER, RATE_LIMIT_RETRY_AFTER_SECONDS);
+    }
     return response.body(body);
   }
 
   @ExceptionHandler(GatewayException.class)
   ResponseEntity<ProblemDetail> onGatewayException(GatewayException e, HttpServletRequest request) {
-    if (e.status().is5xxServerError()) {
-      log.warn("{}: {}", e.problem().code(), e.getMessage(), e.getCause());
-    }
+    errors.answered(e);
     ResponseEntity<ProblemDetail> response = problemResponse(e);
     response.getBody().setInstance(redactedInstance(request.getRequestURI()));
     return response;

@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A daemon thread that runs one pass of some work on every {@link WakeUps} signal, and after {@code
  * poll} at the latest, until stopped. A pass that fails (the store is down, say) is logged, and the
- * next wake-up simply tries again.
+ * next wake-up simply tries again. The thread is supervised by {@link Loops}: should it die (an
+ * {@link Error}), a new one takes over.
  */
 public final class PollingLoop {
 
@@ -17,19 +18,19 @@ public final class PollingLoop {
   private final WakeUps wakeUps;
   private final Duration poll;
   private final Runnable pass;
+  private final SupervisedLoop thread;
   private volatile boolean running;
-  private Thread thread;
 
-  public PollingLoop(String name, WakeUps wakeUps, Duration poll, Runnable pass) {
+  public PollingLoop(String name, WakeUps wakeUps, Duration poll, Runnable pass, Loops loops) {
     this.name = name;
     this.wakeUps = wakeUps;
     this.poll = poll;
     this.pass = pass;
+    this.thread = loops.create(name, this::run);
   }
 
   public void start() {
     running = true;
-    thread = DaemonThreads.named(name).newThread(this::run);
     thread.start();
   }
 
@@ -37,11 +38,7 @@ public final class PollingLoop {
   public void stop() {
     running = false;
     wakeUps.signal();
-    try {
-      thread.join(5_000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    thread.stop(Duration.ofSeconds(5));
   }
 
   public boolean isRunning() {
@@ -52,6 +49,7 @@ public final class PollingLoop {
     while (running) {
       try {
         wakeUps.await(poll);
+        thread.checkpoint();
         if (running) {
           pass.run();
         }

@@ -42,6 +42,7 @@ public enum Problem {
       "Target URL leads to an address forwarding may not use"),
   TARGET_UNREACHABLE("target_unreachable", HttpStatus.BAD_GATEWAY, "Target could not be reached"),
   INVALID_CURSOR("invalid_cursor", HttpStatus.BAD_REQUEST, "Invalid cursor"),
+  RATE_LIMITED("rate_limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
   IDEMPOTENCY_KEY_REUSED(
       "idempotency_key_reused",
       HttpStatus.UNPROCESSABLE_CONTENT,

@@ -269,7 +269,17 @@ class GroupCommitWriterTest {
   private void start(Duration writeTimeout, long maxQueuedBytes) {
     StorageProperties properties =
         new StorageProperties(
-            null, null, null, Duration.ofMillis(300), 256, 10_000, maxQueuedBytes, writeTimeout, 8);
+            null,
+            null,
+            null,
+            Duration.ofMillis(300),
+            256,
+            10_000,
+            maxQueuedBytes,
+            writeTimeout,
+            8,
+            // These tests hold the writer in a work on purpose; only the write timeout applies.
+            writeTimeout);
     pool = StorageConfiguration.sqlitePool(dir.resolve("t.db"), properties, true, 1);
     JdbcClient.create(pool).sql("CREATE TABLE items (name TEXT PRIMARY KEY)").update();
     writer = new GroupCommitWriter(pool, Dialect.SQLITE, properties, meters, Clock.systemUTC());

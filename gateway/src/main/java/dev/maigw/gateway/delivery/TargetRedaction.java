@@ -1,0 +1,137 @@
+package dev.maigw.gateway.delivery;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * How a target's secrets are shown: the values of headers and of URL query parameters whose name
+ * says they carry a credential (Authorization, token, key, secret, signature, password …), and any
+ * userinfo in the URL, are replaced by {@link #MASK} in the API's answers and the console. A PUT
+ * that sends a masked value back keeps the stored one, so a form filled from a masked view can be
+ * saved unchanged.
+ */
+public final class TargetRedaction {
+
+  /** What a secret value is shown as. */
+  public static final String MASK = "••••";
+
+  private static final List<String> SECRET_PARAMETER_PARTS =
+      List.of(
+          "token",
+          "key",
+          "secret",
+          "signature",
+          "sig",
+          "password",
+          "passwd",
+          "pwd",
+          "auth",
+          "credential",
+          "session");
+
+  private TargetRedaction() {}
+
+  /** {@code url} with credential-like query values (and any userinfo) masked. */
+  public static String url(String url) {
+    if (url == null) {
+      return null;
+    }
+    String masked = maskUserInfo(url);
+    int query = masked.indexOf('?');
+    if (query < 0) {
+      return masked;
+    }
+    int fragment = masked.indexOf('#', query);
+    String end = fragment < 0 ? "" : masked.substring(fragment);
+    String params = masked.substring(query + 1, fragment < 0 ? masked.length() : fragment);
+    StringBuilder out = new StringBuilder(masked.substring(0, query + 1));
+    String[] pairs = params.split("&", -1);
+    for (int i = 0; i < pairs.length; i++) {
+      if (i > 0) {
+        out.append('&');
+      }
+      out.append(maskParameter(pairs[i]));
+    }
+    return out.append(end).toString();
+  }
+
+  /**
+   * The headers in their order, with the values of those that carry credentials masked: {@code
+   * Authorization}, {@code Cookie}, and any whose name contains token, key, secret, signature,
+   * password, auth, session or credential ({@code X-Api-Key}, {@code X-Auth-Token} …). Others
+   * ({@code X-Tenant}) are shown as set.
+   */
+  public static Map<String, String> headers(Map<String, String> headers) {
+    Map<String, String> masked = new LinkedHashMap<>();
+    headers.forEach((name, value) -> masked.put(name, isSecretHeader(name) ? MASK : value));
+    return masked;
+  }
+
+  private static boolean isSecretHeader(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.equals("cookie") || isSecretName(lower);
+  }
+
+  private static boolean isSecretName(String lowerCaseName) {
+    return SECRET_PARAMETER_PARTS.stream().anyMatch(lowerCaseName::contains);
+  }
+
+  /**
+   * {@code body} (the JSON of a PUT) with masked values put back from {@code stored}: a url equal
+   * to the stored one's masked form, and header values equal to {@link #MASK} for headers the
+   * target has. Anything else is taken as sent.
+   */
+  static JsonNode restore(JsonNode body, Target stored) {
+    if (!(body instanceof ObjectNode object)) {
+      return body;
+    }
+    ObjectNode restored = object.deepCopy();
+    JsonNode url = restored.get("url");
+    if (url != null && url.isString() && url.asString().equals(url(stored.url()))) {
+      restored.put("url", stored.url());
+    }
+    if (restored.get("headers") instanceof ObjectNode headers) {
+      for (Map.Entry<String, String> header : stored.headers().entrySet()) {
+        for (String name : List.copyOf(headers.propertyNames())) {
+          JsonNode value = headers.get(name);
+          if (name.equalsIgnoreCase(header.getKey())
+              && value.isString()
+              && MASK.equals(value.asString())) {
+            headers.put(name, header.getValue());
+          }
+        }
+      }
+    }
+    return restored;
+  }
+
+  private static String maskUserInfo(String url) {
+    int scheme = url.indexOf("://");
+    if (scheme < 0) {
+      return url;
+    }
+    int authorityStart = scheme + 3;
+    int authorityEnd = authorityStart;
+    while (authorityEnd < url.length() && "/?#".indexOf(url.charAt(authorityEnd)) < 0) {
+      authorityEnd++;
+    }
+    int at = url.lastIndexOf('@', authorityEnd - 1);
+    if (at < authorityStart) {
+      return url;
+    }
+    return url.substring(0, authorityStart) + MASK + url.substring(at);
+  }
+
+  private static String maskParameter(String pair) {
+    int equals = pair.indexOf('=');
+    if (equals < 0) {
+      return pair;
+    }
+    String name = pair.substring(0, equals).toLowerCase(Locale.ROOT);
+    return isSecretName(name) ? pair.substring(0, equals + 1) + MASK : pair;
+  }
+}
