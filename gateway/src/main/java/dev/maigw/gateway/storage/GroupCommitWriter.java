@@ -63,6 +63,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final Duration writeTimeout;
   private final WriteQueue queue;
   private final CommitState state;
+  private final IdleCheckpoint checkpoint;
   private final DistributionSummary batchSizes;
   private final Counter dropped;
   private final Thread thread;
@@ -74,6 +75,23 @@ public final class GroupCommitWriter implements AutoCloseable {
       StorageProperties properties,
       MeterRegistry meters,
       Clock clock) {
+    this(writeDataSource, dialect, properties, SqliteProperties.defaults(), meters, clock);
+  }
+
+  /**
+   * A writer that also truncates SQLite's log once it has been idle for {@code
+   * sqlite.checkpointAfterIdle()}.
+   */
+  public GroupCommitWriter(
+      HikariDataSource writeDataSource,
+      Dialect dialect,
+      StorageProperties properties,
+      SqliteProperties sqlite,
+      MeterRegistry meters,
+      Clock clock) {
+    this.checkpoint =
+        new IdleCheckpoint(
+            clock, dialect == Dialect.SQLITE ? sqlite.checkpointAfterIdle() : Duration.ZERO);
     this.connection = new WriterConnection(writeDataSource, dialect);
     this.dialect = dialect;
     this.maxBatchSize = properties.maxBatchSize();
@@ -192,6 +210,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         Pending<?> first = queue.poll(50);
         if (first == null) {
           probeIfFailing();
+          checkpointIfIdle();
           continue;
         }
         batch.add(first);
@@ -262,6 +281,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private void committed(List<Pending<?>> works, Object[] results, List<Runnable> afterCommit) {
     state.committed();
+    checkpoint.committed();
     batchSizes.record(works.size());
     runAfterCommit(afterCommit);
     for (int i = 0; i < works.size(); i++) {
@@ -323,6 +343,23 @@ public final class GroupCommitWriter implements AutoCloseable {
     } catch (SQLException | RuntimeException failure) {
       connection.rollBack();
       state.unavailable(failure);
+    }
+  }
+
+  /**
+   * Truncates SQLite's log after a quiet spell. Runs only when the queue was empty for a poll, and
+   * never waits for readers, so a write arriving meanwhile waits at most for one checkpoint of what
+   * the last burst wrote.
+   */
+  private void checkpointIfIdle() {
+    if (!checkpoint.due() || !state.canCommit()) {
+      return;
+    }
+    try {
+      checkpoint.attempted(connection.checkpoint());
+    } catch (SQLException | RuntimeException failure) {
+      checkpoint.attempted(false);
+      log.warn("Checkpoint of the SQLite log failed: {}", failure.toString());
     }
   }
 

@@ -45,14 +45,18 @@ public class StorageConfiguration {
   @Bean(destroyMethod = "close")
   @Qualifier("writer")
   HikariDataSource writeDataSource(
-      StorageProperties storage, GatewayProperties gateway, Dialect dialect) throws IOException {
+      StorageProperties storage,
+      SqliteProperties sqlite,
+      GatewayProperties gateway,
+      Dialect dialect)
+      throws IOException {
     if (dialect != Dialect.SQLITE) {
       return migrated(serverPool(storage, "maigw-write"), dialect);
     }
     Path file = sqliteFile(gateway);
     ownerOnly(file);
     try {
-      return migrated(sqlitePool(file, storage, true, 1), dialect);
+      return migrated(sqlitePool(file, storage, sqlite, true, 1), dialect);
     } catch (RuntimeException e) {
       if (isUnreadableFile(e)) {
         throw new InvalidSettingException(
@@ -112,11 +116,12 @@ public class StorageConfiguration {
   @Primary
   DataSource readDataSource(
       StorageProperties storage,
+      SqliteProperties sqlite,
       GatewayProperties gateway,
       Dialect dialect,
       @Qualifier("writer") HikariDataSource writeDataSource) {
     if (dialect == Dialect.SQLITE) {
-      return sqlitePool(sqliteFile(gateway), storage, false, SQLITE_READERS);
+      return sqlitePool(sqliteFile(gateway), storage, sqlite, false, SQLITE_READERS);
     }
     return writeDataSource;
   }
@@ -132,9 +137,10 @@ public class StorageConfiguration {
       @Qualifier("writer") HikariDataSource writeDataSource,
       Dialect dialect,
       StorageProperties storage,
+      SqliteProperties sqlite,
       MeterRegistry meters,
       Clock clock) {
-    return new GroupCommitWriter(writeDataSource, dialect, storage, meters, clock);
+    return new GroupCommitWriter(writeDataSource, dialect, storage, sqlite, meters, clock);
   }
 
   /**
@@ -172,7 +178,14 @@ public class StorageConfiguration {
 
   static HikariDataSource sqlitePool(
       Path file, StorageProperties storage, boolean writer, int size) {
+    return sqlitePool(file, storage, SqliteProperties.defaults(), writer, size);
+  }
+
+  static HikariDataSource sqlitePool(
+      Path file, StorageProperties storage, SqliteProperties sqlite, boolean writer, int size) {
     SQLiteConfig config = new SQLiteConfig();
+    // Whichever connection resets the log after a checkpoint cuts a file grown by a burst back.
+    config.setJournalSizeLimit((int) Math.min(Integer.MAX_VALUE, sqlite.journalSizeLimitBytes()));
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout((int) storage.busyTimeout().toMillis());
@@ -180,10 +193,10 @@ public class StorageConfiguration {
     // 16 KiB pages: a batch of webhooks dirties fewer pages, so each commit appends fewer WAL
     // frames (one write each). Applies when the file is created.
     config.setPageSize(16_384);
-    SQLiteDataSource sqlite = new SQLiteDataSource(config);
-    sqlite.setUrl("jdbc:sqlite:" + file);
+    SQLiteDataSource source = new SQLiteDataSource(config);
+    source.setUrl("jdbc:sqlite:" + file);
     HikariConfig pool = new HikariConfig();
-    pool.setDataSource(sqlite);
+    pool.setDataSource(source);
     pool.setPoolName(writer ? "maigw-sqlite-write" : "maigw-sqlite-read");
     pool.setMaximumPoolSize(size);
     pool.setMinimumIdle(size);

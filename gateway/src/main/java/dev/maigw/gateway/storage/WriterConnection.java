@@ -42,6 +42,14 @@ final class WriterConnection implements AutoCloseable {
     return session.takeAfterCommit();
   }
 
+  /** {@link Dialect#checkpoint}, between transactions; true when the log was truncated. */
+  boolean checkpoint() throws SQLException {
+    if (session == null) {
+      session = new WriteSession(dataSource.getConnection());
+    }
+    return dialect.checkpoint(session.connection());
+  }
+
   /** Ends the open transaction, if any, without committing, forgetting its after-commit actions. */
   void rollBack() {
     if (session == null) {
