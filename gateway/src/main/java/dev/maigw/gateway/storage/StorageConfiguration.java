@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -81,7 +83,14 @@ public class StorageConfiguration {
           .load()
           .migrate();
       dialect.verifyDurabilitySettings(JdbcClient.create(dataSource));
+      try (Connection connection = dataSource.getConnection()) {
+        // A store restored from a backup or filled elsewhere gets statistics before any query.
+        dialect.optimize(connection);
+      }
       return dataSource;
+    } catch (SQLException e) {
+      dataSource.close();
+      throw new IllegalStateException("Refreshing the query planner's statistics failed.", e);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;

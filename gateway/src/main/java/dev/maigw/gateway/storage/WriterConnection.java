@@ -42,11 +42,16 @@ final class WriterConnection implements AutoCloseable {
     return session.takeAfterCommit();
   }
 
-  /** {@link Dialect#checkpoint}, between transactions; true when the log was truncated. */
+  /**
+   * {@link Dialect#optimize} then {@link Dialect#checkpoint}, between transactions (statistics
+   * first: they are written to the log the checkpoint then empties). True when the log was
+   * truncated.
+   */
   boolean checkpoint() throws SQLException {
     if (session == null) {
       session = new WriteSession(dataSource.getConnection());
     }
+    dialect.optimize(session.connection());
     return dialect.checkpoint(session.connection());
   }
 
