@@ -117,7 +117,7 @@ public final class SoakBenchmark {
     System.out.printf(
         "%6d %10.1f %8.0f %6d %10.0f %8.1f %8d %9.1f %10d %8.1f%n",
         minute,
-        sum(metrics, "jvm_gc_live_data_size_bytes") / 1048576,
+        heapAfterGc(metrics) / 1048576,
         sum(metrics, "jvm_threads_live_threads"),
         fds,
         sum(metrics, "maigw_sqlite_wal_bytes") / 1024,
@@ -128,12 +128,33 @@ public final class SoakBenchmark {
         events / 60.0);
   }
 
+  /**
+   * The old generation's live data after the last full collection; before the first one (the Serial
+   * collector of {@code bin/jvm-options} reports none until then) the old generation's current use,
+   * which only young collections have added to.
+   */
+  static double heapAfterGc(String metrics) {
+    double live = sum(metrics, "jvm_gc_live_data_size_bytes");
+    if (live > 0) {
+      return live;
+    }
+    return sum(metrics, "jvm_memory_used_bytes", "Tenured Gen")
+        + sum(metrics, "jvm_memory_used_bytes", "Old Gen");
+  }
+
   /** The sum of a metric's samples (all its label sets) in a Prometheus text page. */
   static double sum(String page, String name) {
+    return sum(page, name, "");
+  }
+
+  /** The sum of a metric's samples whose labels contain {@code labelText}. */
+  static double sum(String page, String name, String labelText) {
     double total = 0;
     for (String line : page.split("\n")) {
       Matcher m = SAMPLE.matcher(line);
-      if (m.matches() && m.group(1).equals(name)) {
+      if (m.matches()
+          && m.group(1).equals(name)
+          && (m.group(2) == null ? labelText.isEmpty() : m.group(2).contains(labelText))) {
         total += Double.parseDouble(m.group(3));
       }
     }
