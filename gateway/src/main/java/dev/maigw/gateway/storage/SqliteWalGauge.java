@@ -17,16 +17,23 @@ import org.springframework.stereotype.Component;
 @Component
 class SqliteWalGauge {
 
+  private final Path wal;
+
   SqliteWalGauge(Dialect dialect, GatewayProperties gateway, MeterRegistry meters) {
+    this.wal =
+        gateway.dataDir().resolve(StorageConfiguration.SQLITE_FILE_NAME + "-wal").toAbsolutePath();
     if (dialect != Dialect.SQLITE) {
       return;
     }
-    Path wal =
-        gateway.dataDir().resolve(StorageConfiguration.SQLITE_FILE_NAME + "-wal").toAbsolutePath();
-    Gauge.builder("maigw.sqlite.wal.bytes", wal, SqliteWalGauge::size)
+    // The gauge holds its state weakly: this bean, kept by the context, keeps it alive.
+    Gauge.builder("maigw.sqlite.wal.bytes", this, SqliteWalGauge::walBytes)
         .description("Size of the SQLite write-ahead log file")
         .baseUnit("bytes")
         .register(meters);
+  }
+
+  private double walBytes() {
+    return size(wal);
   }
 
   private static double size(Path file) {
