@@ -18,7 +18,7 @@ final class WebhookRequestTemplate {
   private static final String CONVERSATION_MARK = "$".repeat(36);
   private static final String CREATED_AT_MARK = "@".repeat(13);
 
-  private static final String BODY =
+  static final String BODY =
       """
       {"id":"%s","conversation":"%s",\
       "sender":{"id":1042,"name":"客服小幫手","avatar":"https://media.example.com/avatars/helper.png"},\

@@ -2,6 +2,7 @@ package dev.maigw.gateway.storage;
 
 import dev.maigw.gateway.system.InvalidSettingException;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
@@ -90,6 +91,46 @@ public enum Dialect {
     } catch (SQLException e) {
       // SQLite answers "no transaction is active" when BEGIN itself failed; nothing to undo.
       return e.getMessage() != null && e.getMessage().contains("no transaction is active");
+    }
+  }
+
+  /**
+   * SQLite: refreshes the query planner's statistics for tables that have grown or shrunk a lot
+   * since they were last measured (or never were), sampling at most about a thousand rows per index
+   * so it stays quick on any size of store. Without statistics SQLite guesses, and on a long
+   * history some guesses walk a target's every delivery instead of its few recent attempts.
+   * PostgreSQL: autovacuum keeps its statistics; nothing to do.
+   */
+  void optimize(Connection connection) throws SQLException {
+    if (this != SQLITE) {
+      return;
+    }
+    execute(connection, "PRAGMA analysis_limit = 1000");
+    execute(connection, "PRAGMA optimize = 0x10002");
+  }
+
+  /**
+   * SQLite: copies the whole log into the database and truncates it to zero bytes, on the writer's
+   * connection outside any transaction. It does not wait: with the busy timeout at zero for the
+   * call, a reader still using the log makes it return at once. True when the log was truncated;
+   * false when it must be tried again later. PostgreSQL: nothing to do.
+   */
+  boolean checkpoint(Connection connection) throws SQLException {
+    if (this != SQLITE) {
+      return true;
+    }
+    try (Statement statement = connection.createStatement()) {
+      int busyTimeoutMs;
+      try (ResultSet rs = statement.executeQuery("PRAGMA busy_timeout")) {
+        busyTimeoutMs = rs.next() ? rs.getInt(1) : 0;
+      }
+      statement.execute("PRAGMA busy_timeout = 0");
+      try (ResultSet rs = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+        // Columns: busy (1 when a reader or writer was in the way), log frames, checkpointed.
+        return rs.next() && rs.getInt(1) == 0;
+      } finally {
+        statement.execute("PRAGMA busy_timeout = " + busyTimeoutMs);
+      }
     }
   }
 

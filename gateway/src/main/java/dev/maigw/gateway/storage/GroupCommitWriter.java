@@ -65,6 +65,7 @@ public final class GroupCommitWriter implements AutoCloseable {
   private final Duration writeTimeout;
   private final WriteQueue queue;
   private final CommitState state;
+  private final IdleCheckpoint checkpoint;
   private final DistributionSummary batchSizes;
   private final Counter dropped;
   private final SupervisedLoop thread;
@@ -87,13 +88,10 @@ public final class GroupCommitWriter implements AutoCloseable {
       StorageProperties properties,
       MeterRegistry meters,
       Clock clock) {
-    this(writeDataSource, dialect, properties, meters, clock, null);
+    this(writeDataSource, dialect, properties, SqliteProperties.defaults(), meters, clock, null);
   }
 
-  /**
-   * A writer whose thread {@code loops} supervises: should the thread die (an {@link Error}), a new
-   * one takes over the queue, and the works the dead one held are answered 503 (retry).
-   */
+  /** A supervised writer with SQLite's default idle checkpoint (see the full constructor). */
   public GroupCommitWriter(
       HikariDataSource writeDataSource,
       Dialect dialect,
@@ -101,7 +99,37 @@ public final class GroupCommitWriter implements AutoCloseable {
       MeterRegistry meters,
       Clock clock,
       Loops loops) {
+    this(writeDataSource, dialect, properties, SqliteProperties.defaults(), meters, clock, loops);
+  }
+
+  /** A writer with its own supervisor that truncates SQLite's log when idle. */
+  public GroupCommitWriter(
+      HikariDataSource writeDataSource,
+      Dialect dialect,
+      StorageProperties properties,
+      SqliteProperties sqlite,
+      MeterRegistry meters,
+      Clock clock) {
+    this(writeDataSource, dialect, properties, sqlite, meters, clock, null);
+  }
+
+  /**
+   * A writer whose thread {@code loops} supervises: should the thread die (an {@link Error}), a new
+   * one takes over the queue, and the works the dead one held are answered 503 (retry). It also
+   * truncates SQLite's log once it has been idle for {@code sqlite.checkpointAfterIdle()}.
+   */
+  public GroupCommitWriter(
+      HikariDataSource writeDataSource,
+      Dialect dialect,
+      StorageProperties properties,
+      SqliteProperties sqlite,
+      MeterRegistry meters,
+      Clock clock,
+      Loops loops) {
     this.ownLoops = loops == null ? new Loops(Duration.ofSeconds(1)) : null;
+    this.checkpoint =
+        new IdleCheckpoint(
+            clock, dialect == Dialect.SQLITE ? sqlite.checkpointAfterIdle() : Duration.ZERO);
     this.connection = new WriterConnection(writeDataSource, dialect);
     this.dialect = dialect;
     this.maxBatchSize = properties.maxBatchSize();
@@ -237,6 +265,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         Pending<?> first = queue.poll(50);
         if (first == null) {
           probeIfFailing();
+          checkpointIfIdle();
           continue;
         }
         batch.add(first);
@@ -326,6 +355,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
   private void committed(List<Pending<?>> works, Object[] results, List<Runnable> afterCommit) {
     state.committed();
+    checkpoint.committed();
     batchSizes.record(works.size());
     runAfterCommit(afterCommit);
     for (int i = 0; i < works.size(); i++) {
@@ -388,6 +418,23 @@ public final class GroupCommitWriter implements AutoCloseable {
     } catch (SQLException | RuntimeException failure) {
       connection.rollBack();
       state.unavailable(failure);
+    }
+  }
+
+  /**
+   * Truncates SQLite's log after a quiet spell. Runs only when the queue was empty for a poll, and
+   * never waits for readers, so a write arriving meanwhile waits at most for one checkpoint of what
+   * the last burst wrote.
+   */
+  private void checkpointIfIdle() {
+    if (!checkpoint.due() || !state.canCommit()) {
+      return;
+    }
+    try {
+      checkpoint.attempted(connection.checkpoint());
+    } catch (SQLException | RuntimeException failure) {
+      checkpoint.attempted(false);
+      log.warn("Checkpoint of the SQLite log failed: {}", failure.toString());
     }
   }
 

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -46,14 +48,18 @@ public class StorageConfiguration {
   @Bean(destroyMethod = "close")
   @Qualifier("writer")
   HikariDataSource writeDataSource(
-      StorageProperties storage, GatewayProperties gateway, Dialect dialect) throws IOException {
+      StorageProperties storage,
+      SqliteProperties sqlite,
+      GatewayProperties gateway,
+      Dialect dialect)
+      throws IOException {
     if (dialect != Dialect.SQLITE) {
       return migrated(serverPool(storage, "maigw-write"), dialect);
     }
     Path file = sqliteFile(gateway);
     ownerOnly(file);
     try {
-      return migrated(sqlitePool(file, storage, true, 1), dialect);
+      return migrated(sqlitePool(file, storage, sqlite, true, 1), dialect);
     } catch (RuntimeException e) {
       if (isUnreadableFile(e)) {
         throw new InvalidSettingException(
@@ -78,7 +84,14 @@ public class StorageConfiguration {
           .load()
           .migrate();
       dialect.verifyDurabilitySettings(JdbcClient.create(dataSource));
+      try (Connection connection = dataSource.getConnection()) {
+        // A store restored from a backup or filled elsewhere gets statistics before any query.
+        dialect.optimize(connection);
+      }
       return dataSource;
+    } catch (SQLException e) {
+      dataSource.close();
+      throw new IllegalStateException("Refreshing the query planner's statistics failed.", e);
     } catch (RuntimeException e) {
       dataSource.close();
       throw e;
@@ -113,11 +126,12 @@ public class StorageConfiguration {
   @Primary
   DataSource readDataSource(
       StorageProperties storage,
+      SqliteProperties sqlite,
       GatewayProperties gateway,
       Dialect dialect,
       @Qualifier("writer") HikariDataSource writeDataSource) {
     if (dialect == Dialect.SQLITE) {
-      return sqlitePool(sqliteFile(gateway), storage, false, SQLITE_READERS);
+      return sqlitePool(sqliteFile(gateway), storage, sqlite, false, SQLITE_READERS);
     }
     return writeDataSource;
   }
@@ -133,10 +147,11 @@ public class StorageConfiguration {
       @Qualifier("writer") HikariDataSource writeDataSource,
       Dialect dialect,
       StorageProperties storage,
+      SqliteProperties sqlite,
       MeterRegistry meters,
       Clock clock,
       Loops loops) {
-    return new GroupCommitWriter(writeDataSource, dialect, storage, meters, clock, loops);
+    return new GroupCommitWriter(writeDataSource, dialect, storage, sqlite, meters, clock, loops);
   }
 
   /**
@@ -174,7 +189,14 @@ public class StorageConfiguration {
 
   static HikariDataSource sqlitePool(
       Path file, StorageProperties storage, boolean writer, int size) {
+    return sqlitePool(file, storage, SqliteProperties.defaults(), writer, size);
+  }
+
+  static HikariDataSource sqlitePool(
+      Path file, StorageProperties storage, SqliteProperties sqlite, boolean writer, int size) {
     SQLiteConfig config = new SQLiteConfig();
+    // Whichever connection resets the log after a checkpoint cuts a file grown by a burst back.
+    config.setJournalSizeLimit((int) Math.min(Integer.MAX_VALUE, sqlite.journalSizeLimitBytes()));
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     config.setBusyTimeout((int) storage.busyTimeout().toMillis());
@@ -182,10 +204,10 @@ public class StorageConfiguration {
     // 16 KiB pages: a batch of webhooks dirties fewer pages, so each commit appends fewer WAL
     // frames (one write each). Applies when the file is created.
     config.setPageSize(16_384);
-    SQLiteDataSource sqlite = new SQLiteDataSource(config);
-    sqlite.setUrl("jdbc:sqlite:" + file);
+    SQLiteDataSource source = new SQLiteDataSource(config);
+    source.setUrl("jdbc:sqlite:" + file);
     HikariConfig pool = new HikariConfig();
-    pool.setDataSource(sqlite);
+    pool.setDataSource(source);
     pool.setPoolName(writer ? "maigw-sqlite-write" : "maigw-sqlite-read");
     pool.setMaximumPoolSize(size);
     pool.setMinimumIdle(size);

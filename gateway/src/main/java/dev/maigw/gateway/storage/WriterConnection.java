@@ -42,6 +42,19 @@ final class WriterConnection implements AutoCloseable {
     return session.takeAfterCommit();
   }
 
+  /**
+   * {@link Dialect#optimize} then {@link Dialect#checkpoint}, between transactions (statistics
+   * first: they are written to the log the checkpoint then empties). True when the log was
+   * truncated.
+   */
+  boolean checkpoint() throws SQLException {
+    if (session == null) {
+      session = new WriteSession(dataSource.getConnection());
+    }
+    dialect.optimize(session.connection());
+    return dialect.checkpoint(session.connection());
+  }
+
   /** Ends the open transaction, if any, without committing, forgetting its after-commit actions. */
   void rollBack() {
     if (session == null) {

@@ -34,6 +34,12 @@ public enum Problem {
       HttpStatus.SERVICE_UNAVAILABLE,
       "MaiAgent API access not configured"),
   STREAMS_FULL("streams_full", HttpStatus.SERVICE_UNAVAILABLE, "Too many open streams"),
+  BACKUP_EXISTS("backup_exists", HttpStatus.CONFLICT, "A backup with this name already exists"),
+  BACKUP_IN_PROGRESS("backup_in_progress", HttpStatus.CONFLICT, "A backup is already running"),
+  BACKUP_NOT_SUPPORTED(
+      "backup_not_supported",
+      HttpStatus.NOT_IMPLEMENTED,
+      "Backups are made with the database's tools"),
   FORBIDDEN_TARGET("forbidden_target", HttpStatus.BAD_REQUEST, "Target address not allowed"),
   INVALID_TARGET_URL("invalid_target_url", HttpStatus.BAD_REQUEST, "Invalid target URL"),
   TARGET_URL_NOT_ALLOWED(
