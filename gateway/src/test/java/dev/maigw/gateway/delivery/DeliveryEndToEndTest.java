@@ -257,25 +257,23 @@ class DeliveryEndToEndTest {
     }
   }
 
+  /**
+   * A private address that is not allowed is refused when the target is created, so no delivery is
+   * ever queued for it (the connection-time guard, for names that resolve to such addresses later,
+   * is covered by {@code GuardedHttpClientSsrfTest}).
+   */
   @Test
-  void refusesToConnectToAPrivateAddressThatIsNotAllowed() {
-    JsonNode target = createTarget("http://10.1.2.3/hook", "conv-private", false);
-    gateway.postWebhook(Fixtures.reply("dl-private-1", "conv-private"));
+  void refusesATargetAtAPrivateAddressThatIsNotAllowed() {
+    var created =
+        gateway.postApi(
+            "/api/targets",
+            JSON.writeValueAsString(
+                Map.of("url", "http://10.1.2.3/hook", "conversation", "conv-private")));
 
-    String path = "/api/deliveries?targetId=" + target.get("id").asString();
-    await()
-        .atMost(PATIENCE)
-        .until(() -> JSON.readTree(gateway.getApi(path).body()).get("items").size() == 1);
-    await()
-        .atMost(PATIENCE)
-        .until(
-            () ->
-                JSON.readTree(gateway.getApi(path).body())
-                    .get("items")
-                    .get(0)
-                    .path("lastError")
-                    .asString("")
-                    .startsWith("forbidden_target"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(422);
+    JsonNode problem = JSON.readTree(created.body());
+    assertThat(problem.get("code").asString()).isEqualTo("target_url_not_allowed");
+    assertThat(problem.get("detail").asString()).contains("MAIGW_FORWARD_ALLOW");
   }
 
   /** Message ids of the 2xx-answered requests, in the order the receiver got them. */

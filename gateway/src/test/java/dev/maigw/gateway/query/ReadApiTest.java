@@ -43,6 +43,9 @@ class ReadApiTest {
     assertThat(paths).contains("/api/messages/{id}", "/api/conversations", "/api/quarantine");
 
     for (String pattern : paths) {
+      if (pattern.equals("/api/openapi.json")) {
+        continue; // the API's description is public on purpose (OpenApiDocumentTest)
+      }
       String path = pattern.replaceAll("\\{[^}]+}", "1");
       HttpResponse<String> none = get(path, null);
       HttpResponse<String> wrong = get(path, "Bearer not-the-key");
