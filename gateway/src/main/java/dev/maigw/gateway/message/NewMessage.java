@@ -26,38 +26,6 @@ public record NewMessage(
     byte[] bodySha256,
     MessageSource source) {
 
-  /** A reply that came by webhook. */
-  public NewMessage(
-      String messageId,
-      String conversationId,
-      String type,
-      String content,
-      String senderId,
-      String senderName,
-      String senderAvatar,
-      Instant createdAt,
-      Instant receivedAt,
-      int attachmentCount,
-      int citationCount,
-      byte[] body,
-      byte[] bodySha256) {
-    this(
-        messageId,
-        conversationId,
-        type,
-        content,
-        senderId,
-        senderName,
-        senderAvatar,
-        createdAt,
-        receivedAt,
-        attachmentCount,
-        citationCount,
-        body,
-        bodySha256,
-        MessageSource.WEBHOOK);
-  }
-
   /** Normalises a webhook's {@code message} for storage (see the overload). */
   public static NewMessage of(
       WebhookMessage message, byte[] body, byte[] bodySha256, Instant receivedAt) {

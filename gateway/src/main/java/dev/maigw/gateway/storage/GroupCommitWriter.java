@@ -91,28 +91,6 @@ public final class GroupCommitWriter implements AutoCloseable {
     this(writeDataSource, dialect, properties, SqliteProperties.defaults(), meters, clock, null);
   }
 
-  /** A supervised writer with SQLite's default idle checkpoint (see the full constructor). */
-  public GroupCommitWriter(
-      HikariDataSource writeDataSource,
-      Dialect dialect,
-      StorageProperties properties,
-      MeterRegistry meters,
-      Clock clock,
-      Loops loops) {
-    this(writeDataSource, dialect, properties, SqliteProperties.defaults(), meters, clock, loops);
-  }
-
-  /** A writer with its own supervisor that truncates SQLite's log when idle. */
-  public GroupCommitWriter(
-      HikariDataSource writeDataSource,
-      Dialect dialect,
-      StorageProperties properties,
-      SqliteProperties sqlite,
-      MeterRegistry meters,
-      Clock clock) {
-    this(writeDataSource, dialect, properties, sqlite, meters, clock, null);
-  }
-
   /**
    * A writer whose thread {@code loops} supervises: should the thread die (an {@link Error}), a new
    * one takes over the queue, and the works the dead one held are answered 503 (retry). It also

@@ -50,30 +50,6 @@ public record StorageProperties(
   @ConstructorBinding
   public StorageProperties {}
 
-  /** The settings without a stall threshold of their own: it defaults to 500 ms. */
-  public StorageProperties(
-      String dbUrl,
-      String dbUser,
-      String dbPassword,
-      Duration busyTimeout,
-      int maxBatchSize,
-      int maxQueuedWrites,
-      long maxQueuedBytes,
-      Duration writeTimeout,
-      int poolSize) {
-    this(
-        dbUrl,
-        dbUser,
-        dbPassword,
-        busyTimeout,
-        maxBatchSize,
-        maxQueuedWrites,
-        maxQueuedBytes,
-        writeTimeout,
-        poolSize,
-        Duration.ofMillis(500));
-  }
-
   /** True when {@link #dbUrl} names a server database instead of the embedded SQLite file. */
   public boolean usesServerDatabase() {
     return dbUrl != null && !dbUrl.isBlank();

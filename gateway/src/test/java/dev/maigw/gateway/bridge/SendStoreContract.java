@@ -2,6 +2,7 @@ package dev.maigw.gateway.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.maigw.gateway.message.MessageSource;
 import dev.maigw.gateway.message.MessageStore;
 import dev.maigw.gateway.message.NewMessage;
 import dev.maigw.gateway.support.RunningGateway;
@@ -310,7 +311,8 @@ abstract class SendStoreContract {
         0,
         0,
         body,
-        sha256(body));
+        sha256(body),
+        MessageSource.WEBHOOK);
   }
 
   private static byte[] sha256(byte[] body) {
