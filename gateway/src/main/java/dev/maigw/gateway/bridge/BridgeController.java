@@ -91,6 +91,12 @@ class BridgeController {
    * Idempotency-Key}, a retry finds (and waits on) the send the first attempt created.
    */
   @PostMapping("/api/conversations/{id}/messages")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content =
+          @io.swagger.v3.oas.annotations.media.Content(
+              schema =
+                  @io.swagger.v3.oas.annotations.media.Schema(implementation = SendBody.class)))
   DeferredResult<ResponseEntity<SendView>> send(
       @PathVariable String id,
       @RequestBody JsonNode body,

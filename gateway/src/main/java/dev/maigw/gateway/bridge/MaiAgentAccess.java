@@ -1,6 +1,7 @@
 package dev.maigw.gateway.bridge;
 
 import dev.maigw.gateway.system.GatewayException;
+import dev.maigw.gateway.system.LogRedaction;
 import dev.maigw.gateway.system.Problem;
 import dev.maigw.sdk.client.MaiAgentClient;
 import java.util.Optional;
@@ -16,6 +17,7 @@ public class MaiAgentAccess implements AutoCloseable {
   private final MaiAgentClient client;
 
   MaiAgentAccess(BridgeProperties properties) {
+    LogRedaction.protect(properties.apiKey());
     this.client =
         properties.isConfigured()
             ? MaiAgentClient.builder()

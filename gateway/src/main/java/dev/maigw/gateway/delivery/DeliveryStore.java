@@ -2,6 +2,7 @@ package dev.maigw.gateway.delivery;
 
 import dev.maigw.gateway.delivery.DeliveryLanes.Job;
 import dev.maigw.gateway.storage.Columns;
+import dev.maigw.gateway.storage.Dialect;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import dev.maigw.gateway.storage.WriteSession;
 import java.sql.PreparedStatement;
@@ -13,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -348,8 +350,15 @@ class DeliveryStore {
         .list();
   }
 
-  /** Counts by status for a target, and its latest error. */
+  /**
+   * Counts by status for a target, and its latest error. On SQLite from the tables triggers keep
+   * (V15), so the cost does not grow with the history; on PostgreSQL from the target's index
+   * entries (shared counter rows would serialize the commits of concurrent instances).
+   */
   TargetHealth health(String targetId) {
+    if (writer.dialect() == Dialect.SQLITE) {
+      return countedHealth(targetId);
+    }
     return reader
         .sql(
             """
@@ -371,6 +380,31 @@ class DeliveryStore {
                     rs.getLong("cancelled"),
                     lastError(targetId)))
         .single();
+  }
+
+  private TargetHealth countedHealth(String targetId) {
+    Map<String, Long> counts = new HashMap<>();
+    reader
+        .sql("SELECT status, deliveries FROM target_delivery_counts WHERE target_id = ?")
+        .param(targetId)
+        .query(
+            rs -> {
+              counts.put(rs.getString("status"), rs.getLong("deliveries"));
+            });
+    String lastError =
+        reader
+            .sql("SELECT error FROM target_latest_failures WHERE target_id = ?")
+            .param(targetId)
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    return new TargetHealth(
+        targetId,
+        counts.getOrDefault(Delivery.PENDING, 0L),
+        counts.getOrDefault(Delivery.DELIVERED, 0L),
+        counts.getOrDefault(Delivery.DEAD, 0L),
+        counts.getOrDefault(Delivery.CANCELLED, 0L),
+        lastError);
   }
 
   private String lastError(String targetId) {

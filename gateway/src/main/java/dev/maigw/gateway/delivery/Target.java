@@ -31,6 +31,11 @@ public record Target(
     Instant createdAt,
     Instant updatedAt) {
 
+  /** Every target, however loaded, keeps its credentials out of the logs. */
+  public Target {
+    TargetRedaction.protectInLogs(url, headers);
+  }
+
   /** Whether a message with these fields should be forwarded to this target. */
   public boolean accepts(String type, String conversationId, String senderId, String content) {
     return (messageTypes.isEmpty()

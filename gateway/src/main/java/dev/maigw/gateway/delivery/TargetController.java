@@ -5,6 +5,8 @@ import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.Page;
 import dev.maigw.gateway.system.PageRequest;
 import dev.maigw.gateway.system.Problem;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -84,6 +86,9 @@ class TargetController {
   }
 
   @PostMapping("/api/targets")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = TargetBody.class)))
   ResponseEntity<TargetView> create(@RequestBody JsonNode body) {
     TargetSettings parsed = settings.read(body);
     String secret =
@@ -119,6 +124,9 @@ class TargetController {
   }
 
   @PutMapping("/api/targets/{id}")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = TargetBody.class)))
   TargetView update(@PathVariable String id, @RequestBody JsonNode body) {
     JsonNode restored = TargetRedaction.restore(body, find(id));
     if (!targets.update(id, settings.read(restored))) {

@@ -1,5 +1,6 @@
 package dev.maigw.gateway.delivery;
 
+import dev.maigw.gateway.system.LogRedaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,6 +108,47 @@ public final class TargetRedaction {
       }
     }
     return restored;
+  }
+
+  /**
+   * Protects, in every log line, what {@link #url} and {@link #headers} mask: credential header
+   * values, credential query values and userinfo.
+   */
+  static void protectInLogs(String url, Map<String, String> headers) {
+    if (headers != null) {
+      headers.forEach(
+          (name, value) -> {
+            if (isSecretHeader(name)) {
+              LogRedaction.protect(value);
+            }
+          });
+    }
+    if (url == null) {
+      return;
+    }
+    int scheme = url.indexOf("://");
+    int at = url.indexOf('@');
+    int path = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
+    if (scheme >= 0 && at > scheme && (path < 0 || at < path)) {
+      String userInfo = url.substring(scheme + 3, at);
+      LogRedaction.protect(userInfo);
+      int colon = userInfo.indexOf(':');
+      if (colon >= 0) {
+        LogRedaction.protect(userInfo.substring(colon + 1));
+      }
+    }
+    int query = url.indexOf('?');
+    if (query < 0) {
+      return;
+    }
+    int fragment = url.indexOf('#', query);
+    for (String pair :
+        url.substring(query + 1, fragment < 0 ? url.length() : fragment).split("&")) {
+      int equals = pair.indexOf('=');
+      if (equals > 0 && isSecretName(pair.substring(0, equals).toLowerCase(Locale.ROOT))) {
+        LogRedaction.protect(pair.substring(equals + 1));
+      }
+    }
   }
 
   private static String maskUserInfo(String url) {

@@ -2,6 +2,7 @@ package dev.maigw.gateway.intake;
 
 import dev.maigw.gateway.system.GatewayException;
 import dev.maigw.gateway.system.InvalidSettingException;
+import dev.maigw.gateway.system.LogRedaction;
 import dev.maigw.gateway.system.Problem;
 import dev.maigw.gateway.system.net.AddressRange;
 import java.net.InetAddress;
@@ -33,6 +34,7 @@ class WebhookAuthenticator {
             .map(String::trim)
             .filter(t -> !t.isEmpty())
             .peek(WebhookAuthenticator::requireStrong)
+            .peek(LogRedaction::protect)
             .map(t -> t.getBytes(StandardCharsets.UTF_8))
             .toList();
     if (properties.requireToken() && tokens.isEmpty()) {

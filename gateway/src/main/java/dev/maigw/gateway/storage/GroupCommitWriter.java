@@ -158,6 +158,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
   }
 
+  /** The database this writer commits to, for the few queries written per dialect. */
+  public Dialect dialect() {
+    return dialect;
+  }
+
   /** {@link #submit(Work, long)} with no declared bytes. */
   public <T> CompletableFuture<T> submit(Work<T> work) {
     return submit(work, 0);

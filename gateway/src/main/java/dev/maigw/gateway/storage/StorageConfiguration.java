@@ -14,6 +14,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Set;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -54,12 +55,13 @@ public class StorageConfiguration {
       Dialect dialect)
       throws IOException {
     if (dialect != Dialect.SQLITE) {
-      return migrated(serverPool(storage, "maigw-write"), dialect);
+      return migrated(serverPool(storage, "maigw-write"), dialect, Duration.ZERO);
     }
     Path file = sqliteFile(gateway);
     ownerOnly(file);
     try {
-      return migrated(sqlitePool(file, storage, sqlite, true, 1), dialect);
+      return migrated(
+          sqlitePool(file, storage, sqlite, true, 1), dialect, sqlite.startupCheckBudget());
     } catch (RuntimeException e) {
       if (isUnreadableFile(e)) {
         throw new InvalidSettingException(
@@ -76,7 +78,8 @@ public class StorageConfiguration {
     }
   }
 
-  private static HikariDataSource migrated(HikariDataSource dataSource, Dialect dialect) {
+  private static HikariDataSource migrated(
+      HikariDataSource dataSource, Dialect dialect, Duration integrityCheckBudget) {
     try {
       Flyway.configure()
           .dataSource(dataSource)
@@ -85,6 +88,9 @@ public class StorageConfiguration {
           .migrate();
       dialect.verifyDurabilitySettings(JdbcClient.create(dataSource));
       try (Connection connection = dataSource.getConnection()) {
+        if (dialect == Dialect.SQLITE) {
+          SqliteQuickCheck.run(connection, integrityCheckBudget);
+        }
         // A store restored from a backup or filled elsewhere gets statistics before any query.
         dialect.optimize(connection);
       }

@@ -30,6 +30,7 @@ public class ApiKey {
     if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
       this.key = properties.apiKey().trim().getBytes(StandardCharsets.UTF_8);
       this.generatedNow = null;
+      protectInLogs();
       return;
     }
     try {
@@ -45,6 +46,11 @@ public class ApiKey {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot read or create the API key file " + file, e);
     }
+    protectInLogs();
+  }
+
+  private void protectInLogs() {
+    LogRedaction.protect(new String(key, StandardCharsets.UTF_8));
   }
 
   /** Constant-time check of a presented key. */

@@ -17,12 +17,15 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Requires {@code Authorization: Bearer <API key>} on every {@code /api/**} request, unless one of
  * the {@link ApiRequestAuthenticator}s accepts it (the console's session cookie on the stream). The
- * OpenAPI document, {@code GET /api/openapi.json}, is public.
+ * OpenAPI document, {@code GET /api/openapi.json}, and Swagger UI's config beside it are public.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
   private static final String BEARER = "Bearer ";
   static final String OPENAPI_PATH = "/api/openapi.json";
+
+  /** What Swagger UI at {@code /api-docs.html} reads first: which document to show. */
+  static final String SWAGGER_CONFIG_PATH = OPENAPI_PATH + "/swagger-config";
 
   private final ApiKey apiKey;
   private final byte[] unauthorizedBody;
@@ -42,7 +45,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
   /** The API's description is public: it names routes and shapes, never data or secrets. */
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return OPENAPI_PATH.equals(request.getRequestURI()) && "GET".equals(request.getMethod());
+    String path = request.getRequestURI();
+    return (OPENAPI_PATH.equals(path) || SWAGGER_CONFIG_PATH.equals(path))
+        && "GET".equals(request.getMethod());
   }
 
   @Override

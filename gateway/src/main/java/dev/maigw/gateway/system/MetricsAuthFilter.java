@@ -31,6 +31,7 @@ class MetricsAuthFilter extends OncePerRequestFilter {
   MetricsAuthFilter(ApiKey apiKey, MetricsProperties properties, JsonMapper json) {
     this.apiKey = apiKey;
     String configured = properties.token();
+    LogRedaction.protect(configured);
     this.token =
         configured == null || configured.isBlank()
             ? null

@@ -34,6 +34,7 @@ class StartupBanner {
             ? apiKey.generatedNow() + "   (generated now, saved to " + apiKey.file() + ")"
             : "(from MAIGW_API_KEY or " + apiKey.file() + ")";
     log.info(
+        LogRedaction.SHOWN_ON_PURPOSE,
         """
 
         MaiAgent Gateway is ready.

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * What the delivery store must do on every database: claims, leases and who may settle, release,
@@ -341,6 +342,53 @@ abstract class DeliveryStoreContract {
     assertThat(health).isEqualTo(new TargetHealth(target.id(), 1, 2, 1, 0, "HTTP 500"));
     assertThat(health.successRate()).isEqualTo(2.0 / 3);
     assertThat(db.deliveries.health("no-such-target").successRate()).isNull();
+  }
+
+  @Test
+  void healthFollowsEveryChangeOfStatus() {
+    Target target = db.target("conv-health-flow", false);
+    for (int i = 0; i < 5; i++) {
+      db.store("dc-health-flow-" + i, "conv-health-flow");
+    }
+    assertThat(db.deliveries.health(target.id())).isEqualTo(counted(target.id(), null));
+
+    List<Job> jobs = db.claim(target, 3);
+    db.record(jobs.get(0), 200, Delivery.DELIVERED);
+    db.clock.advance(Duration.ofMillis(1));
+    db.record(jobs.get(1), 502, Delivery.DEAD);
+    db.clock.advance(Duration.ofMillis(1));
+    db.record(jobs.get(2), null, Delivery.DEAD);
+    assertThat(db.deliveries.health(target.id()))
+        .isEqualTo(counted(target.id(), "connect_refused: no answer"))
+        .isEqualTo(new TargetHealth(target.id(), 2, 1, 2, 0, "connect_refused: no answer"));
+
+    assertThat(db.deliveries.replay(null, target.id(), null, null)).isEqualTo(2);
+    assertThat(db.deliveries.health(target.id()).pending()).isEqualTo(4);
+    assertThat(db.deliveries.health(target.id()))
+        .isEqualTo(counted(target.id(), "connect_refused: no answer"));
+
+    assertThat(db.targets.delete(target.id())).isTrue();
+    assertThat(db.deliveries.health(target.id()))
+        .isEqualTo(counted(target.id(), "connect_refused: no answer"))
+        .isEqualTo(new TargetHealth(target.id(), 0, 1, 0, 4, "connect_refused: no answer"));
+  }
+
+  /** The oracle: the target's deliveries counted one by one. */
+  private TargetHealth counted(String targetId, String lastError) {
+    JdbcClient jdbc = db.gateway.bean(JdbcClient.class);
+    java.util.function.Function<String, Long> count =
+        status ->
+            jdbc.sql("SELECT COUNT(*) FROM deliveries WHERE target_id = ? AND status = ?")
+                .params(targetId, status)
+                .query(Long.class)
+                .single();
+    return new TargetHealth(
+        targetId,
+        count.apply(Delivery.PENDING),
+        count.apply(Delivery.DELIVERED),
+        count.apply(Delivery.DEAD),
+        count.apply(Delivery.CANCELLED),
+        lastError);
   }
 
   private Job deadDelivery(Target target, String messageId, String conversation) {

@@ -97,18 +97,65 @@ class OpenApiDocumentTest {
   }
 
   @Test
-  void servesABrowsablePageThatReadsTheDocument() {
+  void servesSwaggerUiOverTheDocumentWithoutTheApiKey() {
     HttpResponse<String> page =
         RunningGateway.send(
             HttpRequest.newBuilder(URI.create(gateway.url("/api-docs.html"))).build());
-    HttpResponse<String> script =
+    HttpResponse<String> config =
         RunningGateway.send(
-            HttpRequest.newBuilder(URI.create(gateway.url("/api-docs.js"))).build());
+            HttpRequest.newBuilder(URI.create(gateway.url("/api/openapi.json/swagger-config")))
+                .build());
 
-    assertThat(page.statusCode()).isEqualTo(200);
-    assertThat(page.body()).contains("<script src=\"/api-docs.js\"").doesNotContain("<script>");
-    assertThat(script.statusCode()).isEqualTo(200);
-    assertThat(script.body()).contains("/api/openapi.json").doesNotContain("innerHTML");
+    assertThat(page.statusCode()).as("redirect to Swagger UI").isEqualTo(302);
+    String ui = page.headers().firstValue("Location").orElseThrow();
+    assertThat(ui).contains("/swagger-ui/index.html");
+    HttpResponse<String> index =
+        RunningGateway.send(HttpRequest.newBuilder(URI.create(gateway.url(ui))).build());
+    assertThat(index.statusCode()).isEqualTo(200);
+    assertThat(index.body()).contains("swagger-ui");
+    assertThat(config.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(config.body()).path("url").asString()).isEqualTo("/api/openapi.json");
+  }
+
+  @Test
+  void describesTheBodiesTheApiReads() {
+    JsonNode paths = document.path("paths");
+    for (JsonNode operation :
+        List.of(
+            paths.path("/api/targets").path("post"), paths.path("/api/targets/{id}").path("put"))) {
+      assertThat(bodySchema(operation)).isEqualTo("#/components/schemas/TargetBody");
+    }
+    assertThat(bodySchema(paths.path("/api/conversations/{id}/messages").path("post")))
+        .isEqualTo("#/components/schemas/SendBody");
+
+    JsonNode schemas = document.path("components").path("schemas");
+    List<String> targetFields = new ArrayList<>();
+    schemas.path("TargetBody").path("properties").propertyNames().forEach(targetFields::add);
+    assertThat(targetFields)
+        .as("the fields TargetSettings.parse reads")
+        .containsExactlyInAnyOrder(
+            "url",
+            "name",
+            "messageTypes",
+            "conversation",
+            "sender",
+            "contentContains",
+            "headers",
+            "timeoutMs",
+            "ordered",
+            "secret");
+    assertThat(schemas.path("TargetBody").path("required").toString()).contains("url");
+    assertThat(schemas.path("SendBody").path("required").toString()).contains("content");
+  }
+
+  private static String bodySchema(JsonNode operation) {
+    return operation
+        .path("requestBody")
+        .path("content")
+        .path("application/json")
+        .path("schema")
+        .path("$ref")
+        .asString();
   }
 
   @Test
