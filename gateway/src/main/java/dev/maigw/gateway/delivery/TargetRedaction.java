@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -38,24 +39,30 @@ public final class TargetRedaction {
 
   /** {@code url} with credential-like query values (and any userinfo) masked. */
   public static String url(String url) {
+    return url(url, secret -> {});
+  }
+
+  /** {@link #url(String)}, handing each value it masks to {@code masked}. */
+  private static String url(String url, Consumer<String> masked) {
     if (url == null) {
       return null;
     }
-    String masked = maskUserInfo(url);
-    int query = masked.indexOf('?');
+    String withoutUserInfo = maskUserInfo(url, masked);
+    int query = withoutUserInfo.indexOf('?');
     if (query < 0) {
-      return masked;
+      return withoutUserInfo;
     }
-    int fragment = masked.indexOf('#', query);
-    String end = fragment < 0 ? "" : masked.substring(fragment);
-    String params = masked.substring(query + 1, fragment < 0 ? masked.length() : fragment);
-    StringBuilder out = new StringBuilder(masked.substring(0, query + 1));
+    int fragment = withoutUserInfo.indexOf('#', query);
+    String end = fragment < 0 ? "" : withoutUserInfo.substring(fragment);
+    String params =
+        withoutUserInfo.substring(query + 1, fragment < 0 ? withoutUserInfo.length() : fragment);
+    StringBuilder out = new StringBuilder(withoutUserInfo.substring(0, query + 1));
     String[] pairs = params.split("&", -1);
     for (int i = 0; i < pairs.length; i++) {
       if (i > 0) {
         out.append('&');
       }
-      out.append(maskParameter(pairs[i]));
+      out.append(maskParameter(pairs[i], masked));
     }
     return out.append(end).toString();
   }
@@ -67,9 +74,21 @@ public final class TargetRedaction {
    * ({@code X-Tenant}) are shown as set.
    */
   public static Map<String, String> headers(Map<String, String> headers) {
-    Map<String, String> masked = new LinkedHashMap<>();
-    headers.forEach((name, value) -> masked.put(name, isSecretHeader(name) ? MASK : value));
-    return masked;
+    return headers(headers, secret -> {});
+  }
+
+  private static Map<String, String> headers(Map<String, String> headers, Consumer<String> masked) {
+    Map<String, String> shown = new LinkedHashMap<>();
+    headers.forEach(
+        (name, value) -> {
+          if (isSecretHeader(name)) {
+            masked.accept(value);
+            shown.put(name, MASK);
+          } else {
+            shown.put(name, value);
+          }
+        });
+    return shown;
   }
 
   private static boolean isSecretHeader(String name) {
@@ -116,42 +135,12 @@ public final class TargetRedaction {
    */
   static void protectInLogs(String url, Map<String, String> headers) {
     if (headers != null) {
-      headers.forEach(
-          (name, value) -> {
-            if (isSecretHeader(name)) {
-              LogRedaction.protect(value);
-            }
-          });
+      headers(headers, LogRedaction::protect);
     }
-    if (url == null) {
-      return;
-    }
-    int scheme = url.indexOf("://");
-    int at = url.indexOf('@');
-    int path = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);
-    if (scheme >= 0 && at > scheme && (path < 0 || at < path)) {
-      String userInfo = url.substring(scheme + 3, at);
-      LogRedaction.protect(userInfo);
-      int colon = userInfo.indexOf(':');
-      if (colon >= 0) {
-        LogRedaction.protect(userInfo.substring(colon + 1));
-      }
-    }
-    int query = url.indexOf('?');
-    if (query < 0) {
-      return;
-    }
-    int fragment = url.indexOf('#', query);
-    for (String pair :
-        url.substring(query + 1, fragment < 0 ? url.length() : fragment).split("&")) {
-      int equals = pair.indexOf('=');
-      if (equals > 0 && isSecretName(pair.substring(0, equals).toLowerCase(Locale.ROOT))) {
-        LogRedaction.protect(pair.substring(equals + 1));
-      }
-    }
+    url(url, LogRedaction::protect);
   }
 
-  private static String maskUserInfo(String url) {
+  private static String maskUserInfo(String url, Consumer<String> masked) {
     int scheme = url.indexOf("://");
     if (scheme < 0) {
       return url;
@@ -165,15 +154,21 @@ public final class TargetRedaction {
     if (at < authorityStart) {
       return url;
     }
+    String userInfo = url.substring(authorityStart, at);
+    masked.accept(userInfo);
+    int colon = userInfo.indexOf(':');
+    if (colon >= 0) {
+      masked.accept(userInfo.substring(colon + 1)); // the password alone, as a client may log it
+    }
     return url.substring(0, authorityStart) + MASK + url.substring(at);
   }
 
-  private static String maskParameter(String pair) {
+  private static String maskParameter(String pair, Consumer<String> masked) {
     int equals = pair.indexOf('=');
-    if (equals < 0) {
+    if (equals < 0 || !isSecretName(pair.substring(0, equals).toLowerCase(Locale.ROOT))) {
       return pair;
     }
-    String name = pair.substring(0, equals).toLowerCase(Locale.ROOT);
-    return isSecretName(name) ? pair.substring(0, equals + 1) + MASK : pair;
+    masked.accept(pair.substring(equals + 1));
+    return pair.substring(0, equals + 1) + MASK;
   }
 }

@@ -46,10 +46,7 @@ class WebhookAuthenticator {
               + " random characters (e.g. openssl rand -base64 24), or unset MAIGW_REQUIRE_TOKEN");
     }
     this.allowedSources =
-        properties.allowedSources().stream()
-            .filter(s -> !s.isBlank())
-            .map(WebhookAuthenticator::sourceRange)
-            .toList();
+        AddressRange.parseSetting("MAIGW_WEBHOOK_ALLOWED_SOURCES", properties.allowedSources());
   }
 
   boolean requiresToken() {
@@ -108,22 +105,6 @@ class WebhookAuthenticator {
       return false;
     }
     return allowedSources.stream().anyMatch(range -> range.contains(address));
-  }
-
-  /** An allow-list entry: an IP literal (one address) or a CIDR block. */
-  private static AddressRange sourceRange(String entry) {
-    String trimmed = entry.trim();
-    try {
-      if (trimmed.contains("/")) {
-        return AddressRange.parse(trimmed);
-      }
-      return AddressRange.parse(trimmed + (trimmed.contains(":") ? "/128" : "/32"));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidSettingException(
-          "MAIGW_WEBHOOK_ALLOWED_SOURCES",
-          "entry '" + trimmed + "' is neither an IP address nor a CIDR block",
-          "write entries like 203.0.113.7 or 203.0.113.0/24, separated by commas");
-    }
   }
 
   private static void requireStrong(String token) {

@@ -89,18 +89,14 @@ public class SourceRateLimit extends OncePerRequestFilter {
     if (buckets.size() >= MAX_TRACKED) {
       buckets.values().removeIf(b -> b.level(now, perSecond, burst) >= burst);
     }
-    long[] wait = {0};
-    buckets.compute(
-        source,
-        (key, bucket) -> {
-          double level = bucket == null ? burst : bucket.level(now, perSecond, burst);
-          if (level >= 1) {
-            return new Bucket(level - 1, now);
-          }
-          wait[0] = (long) Math.ceil((1 - level) / perSecond * 1000);
-          return new Bucket(level, now);
-        });
-    return wait[0];
+    Bucket bucket =
+        buckets.compute(
+            source,
+            (key, old) -> {
+              double level = old == null ? burst : old.level(now, perSecond, burst);
+              return level >= 1 ? new Bucket(level - 1, now, true) : new Bucket(level, now, false);
+            });
+    return bucket.granted() ? 0 : (long) Math.ceil((1 - bucket.tokens()) / perSecond * 1000);
   }
 
   private boolean isExempt(String source) {
@@ -111,7 +107,8 @@ public class SourceRateLimit extends OncePerRequestFilter {
     return address != null && exempt.stream().anyMatch(range -> range.contains(address));
   }
 
-  private record Bucket(double tokens, long atMillis) {
+  /** Tokens left at {@code atMillis}, and whether the request that took them got one. */
+  private record Bucket(double tokens, long atMillis, boolean granted) {
     double level(long nowMillis, double perSecond, double burst) {
       double elapsed = Math.max(0, nowMillis - atMillis) / 1000.0;
       return Math.min(burst, tokens + elapsed * perSecond);
@@ -130,36 +127,12 @@ public class SourceRateLimit extends OncePerRequestFilter {
         @Value("${maigw.rate-limit.exempt:127.0.0.0/8,::1/128}") List<String> exempt,
         @Value("${maigw.webhook.allowed-sources:}") List<String> webhookSources) {
       List<AddressRange> ranges = new ArrayList<>();
-      for (String value : exempt) {
-        ranges.add(range("MAIGW_RATE_LIMIT_EXEMPT", value));
-      }
-      for (String value : webhookSources) {
-        ranges.add(range("MAIGW_WEBHOOK_ALLOWED_SOURCES", value));
-      }
-      ranges.removeIf(java.util.Objects::isNull);
+      ranges.addAll(AddressRange.parseSetting("MAIGW_RATE_LIMIT_EXEMPT", exempt));
+      ranges.addAll(AddressRange.parseSetting("MAIGW_WEBHOOK_ALLOWED_SOURCES", webhookSources));
       FilterRegistrationBean<SourceRateLimit> registration =
           new FilterRegistrationBean<>(new SourceRateLimit(clock, perSecond, burst, ranges, json));
       registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
       return registration;
-    }
-
-    private static AddressRange range(String variable, String value) {
-      String trimmed = value.trim();
-      if (trimmed.isEmpty()) {
-        return null;
-      }
-      try {
-        return AddressRange.parse(trimmed.contains("/") ? trimmed : single(trimmed));
-      } catch (IllegalArgumentException e) {
-        throw new InvalidSettingException(
-            variable,
-            "'" + trimmed + "' is not an IP address or CIDR range",
-            "write addresses like 203.0.113.7, 203.0.113.0/24 or 2001:db8::/32, comma-separated");
-      }
-    }
-
-    private static String single(String address) {
-      return address + (address.contains(":") ? "/128" : "/32");
     }
   }
 }

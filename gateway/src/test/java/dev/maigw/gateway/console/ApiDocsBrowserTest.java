@@ -51,7 +51,10 @@ class ApiDocsBrowserTest {
     browser.find(listTargets + " .try-out__btn").click();
     browser.find(listTargets + " .execute").click();
     browser.waitFor(
-        () -> !browser.all(listTargets + " .live-responses-table tbody .response-col_status").isEmpty());
+        () ->
+            !browser
+                .all(listTargets + " .live-responses-table tbody .response-col_status")
+                .isEmpty());
 
     assertThat(browser.text(listTargets + " .live-responses-table tbody .response-col_status"))
         .startsWith("200");

@@ -8,6 +8,7 @@ import dev.maigw.emulator.MaiAgentEmulator;
 import dev.maigw.gateway.quarantine.QuarantineStore;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -39,7 +40,7 @@ class ConsoleBrowserTest {
 
   private static MaiAgentEmulator emulator;
   private static RunningGateway gateway;
-  private static LoopbackReceiver receiver;
+  private static ScriptedReceiver receiver;
   private static ConsoleBrowser browser;
   private static String conversation;
 
@@ -62,8 +63,8 @@ class ConsoleBrowserTest {
     properties.put("maigw.delivery.jitter", "0");
     properties.put("maigw.delivery.poll", "50ms");
     gateway = RunningGateway.start(properties);
-    receiver = new LoopbackReceiver();
-    receiver.answer(500);
+    receiver = new ScriptedReceiver();
+    receiver.otherwise(500);
     browser = new ConsoleBrowser(gateway);
   }
 
@@ -226,11 +227,11 @@ class ConsoleBrowserTest {
     assertThat(browser.text("#attempts")).contains("HTTP 500");
     String id = browser.text("#delivery-id");
 
-    int before = receiver.paths().size();
-    receiver.answer(200);
+    int before = receiver.received().size();
+    receiver.otherwise(200);
     browser.clickAndLoad("#replay");
     assertThat(browser.find("#replayed-notice").isDisplayed()).isTrue();
-    await().atMost(PATIENCE).until(() -> receiver.paths().size() > before);
+    await().atMost(PATIENCE).until(() -> receiver.received().size() > before);
     await().atMost(PATIENCE).until(() -> deliveryStatus(id).equals("delivered"));
     browser.open("/console/deliveries/" + id);
     assertThat(browser.text("#delivery-status")).isEqualTo("delivered");

@@ -3,6 +3,7 @@ package dev.maigw.gateway.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,14 +34,14 @@ class ConsoleXssTest {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private static RunningGateway gateway;
-  private static LoopbackReceiver listener;
+  private static ScriptedReceiver listener;
   private static ConsoleBrowser browser;
   private static List<String> vectors;
 
   @BeforeAll
   static void start() {
     gateway = RunningGateway.start();
-    listener = new LoopbackReceiver();
+    listener = new ScriptedReceiver();
     vectors = vectors(listener.url(""));
     browser = new ConsoleBrowser(gateway);
     browser.signIn();
@@ -90,7 +91,7 @@ class ConsoleXssTest {
       assertInert(page);
     }
     assertLiveTailInert();
-    assertThat(listener.paths()).as("requests made by payloads").isEmpty();
+    assertThat(listener.received()).as("requests made by payloads").isEmpty();
     assertEveryResponseHasTheCsp(pages);
   }
 

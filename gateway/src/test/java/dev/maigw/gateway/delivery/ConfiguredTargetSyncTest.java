@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.standardwebhooks.Webhook;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

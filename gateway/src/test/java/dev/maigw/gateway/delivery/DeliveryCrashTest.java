@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.GatewayProcess;
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

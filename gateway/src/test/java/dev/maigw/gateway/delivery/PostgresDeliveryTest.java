@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.Postgres;
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

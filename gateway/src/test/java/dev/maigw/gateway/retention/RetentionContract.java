@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.maigw.gateway.storage.GroupCommitWriter;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import dev.maigw.gateway.support.SettableClock;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -37,14 +38,14 @@ abstract class RetentionContract {
   SettableClock clock;
   RetentionPurger purger;
   JdbcClient reader;
-  StatusReceiver receiver;
+  ScriptedReceiver receiver;
 
   /** Starts a gateway on the database under test with {@code properties}. */
   abstract RunningGateway startGateway(Map<String, String> properties);
 
   @BeforeAll
   void start() {
-    receiver = new StatusReceiver();
+    receiver = new ScriptedReceiver();
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("maigw.retention.messages", "30d");
     properties.put("maigw.retention.deliveries", "10d");

@@ -3,14 +3,13 @@ package dev.maigw.gateway.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.maigw.emulator.EmulatorConfig;
 import dev.maigw.emulator.MaiAgentEmulator;
 import dev.maigw.gateway.support.Fixtures;
 import dev.maigw.gateway.support.GatewayProcess;
 import dev.maigw.gateway.support.RunningGateway;
+import dev.maigw.gateway.support.ScriptedReceiver;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
@@ -46,19 +44,9 @@ class SecretsInDebugLogsTest {
   @Test
   void noSecretReachesTheLogAtDebug() throws Exception {
     int port = RunningGateway.freePort();
-    AtomicInteger delivered = new AtomicInteger();
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.createContext(
-        "/hook",
-        exchange -> {
-          exchange.getRequestBody().readAllBytes();
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-          delivered.incrementAndGet();
-        });
-    receiver.start();
     Path log = dataDir.resolve("gateway.log");
-    try (MaiAgentEmulator emulator =
+    try (ScriptedReceiver receiver = new ScriptedReceiver();
+        MaiAgentEmulator emulator =
             MaiAgentEmulator.start(
                 EmulatorConfig.defaults()
                     .withPort(0)
@@ -80,8 +68,7 @@ class SecretsInDebugLogsTest {
                 "maigw.delivery.forward-allow=127.0.0.1/32",
                 "maigw.delivery.poll=50ms")) {
       String base = "http://127.0.0.1:" + port;
-      String hook =
-          "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook?token=" + TARGET_URL_TOKEN;
+      String hook = receiver.url("/hook?token=" + TARGET_URL_TOKEN);
       HttpResponse<String> target =
           api(
               base + "/api/targets",
@@ -115,10 +102,8 @@ class SecretsInDebugLogsTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(metrics.statusCode()).isEqualTo(200);
-      await().atMost(Duration.ofSeconds(30)).until(() -> delivered.get() >= 2);
+      await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 2);
       assertThat(gateway.terminate(Duration.ofSeconds(30))).isZero();
-    } finally {
-      receiver.stop(0);
     }
 
     String written = Files.readString(log);
@@ -137,7 +122,9 @@ class SecretsInDebugLogsTest {
             TARGET_URL_TOKEN)) {
       assertThat(written).as("the log holds " + secret).doesNotContain(secret);
     }
-    assertThat(written).as("what held a secret is still logged, masked").contains(LogRedaction.MASK);
+    assertThat(written)
+        .as("what held a secret is still logged, masked")
+        .contains(LogRedaction.MASK);
   }
 
   private static HttpResponse<String> api(String url, String body)

@@ -39,11 +39,8 @@ sealed interface AllowEntry {
       }
     }
     String bareAddress = body.startsWith("[") && body.endsWith("]") ? unbracket(body) : body;
-    if (HostSyntax.isCanonicalIpv4(bareAddress)) {
-      return new Cidr(AddressRange.parse(bareAddress + "/32"), metadata);
-    }
-    if (HostSyntax.isIpv6Literal(bareAddress)) {
-      return new Cidr(AddressRange.parse(bareAddress + "/128"), metadata);
+    if (HostSyntax.isCanonicalIpv4(bareAddress) || HostSyntax.isIpv6Literal(bareAddress)) {
+      return new Cidr(AddressRange.parseAddressOrRange(bareAddress), metadata);
     }
     int colon = body.lastIndexOf(':');
     String host = colon < 0 ? "" : body.substring(0, colon);

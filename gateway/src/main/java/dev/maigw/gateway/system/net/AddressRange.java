@@ -1,7 +1,10 @@
 package dev.maigw.gateway.system.net;
 
+import dev.maigw.gateway.system.InvalidSettingException;
 import java.net.InetAddress;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A CIDR block ({@code 10.0.0.0/8}, {@code fc00::/7}); matches addresses of its own family only.
@@ -34,6 +37,53 @@ public record AddressRange(byte[] network, int prefixLength, String text) {
       throw new IllegalArgumentException("CIDR prefix out of range in '" + cidr + "'.");
     }
     return new AddressRange(bytes, prefix, cidr);
+  }
+
+  /**
+   * Parses a CIDR block or a single address ({@code 203.0.113.7}, {@code 2001:db8::1}, {@code
+   * [::1]}), which stands for itself alone ({@code /32}, {@code /128}).
+   *
+   * @throws IllegalArgumentException for anything else (names are refused, so no DNS lookup)
+   */
+  public static AddressRange parseAddressOrRange(String text) {
+    String trimmed = text.trim().toLowerCase(java.util.Locale.ROOT);
+    if (trimmed.contains("/")) {
+      return parse(trimmed);
+    }
+    String bare =
+        trimmed.startsWith("[") && trimmed.endsWith("]")
+            ? trimmed.substring(1, trimmed.length() - 1)
+            : trimmed;
+    if (HostSyntax.isCanonicalIpv4(bare)) {
+      return parse(bare + "/32");
+    }
+    if (HostSyntax.isIpv6Literal(bare)) {
+      return parse(bare + "/128");
+    }
+    throw new IllegalArgumentException("Not an IP address or CIDR block: '" + text + "'.");
+  }
+
+  /**
+   * The ranges of a comma-separated setting of addresses and CIDR blocks, blank entries skipped.
+   *
+   * @throws InvalidSettingException naming {@code variable} and the entry that is neither
+   */
+  public static List<AddressRange> parseSetting(String variable, List<String> entries) {
+    List<AddressRange> ranges = new ArrayList<>();
+    for (String entry : entries) {
+      if (entry.isBlank()) {
+        continue;
+      }
+      try {
+        ranges.add(parseAddressOrRange(entry));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidSettingException(
+            variable,
+            "entry '" + entry.trim() + "' is neither an IP address nor a CIDR block",
+            "write entries like 203.0.113.7, 203.0.113.0/24 or 2001:db8::/32, separated by commas");
+      }
+    }
+    return List.copyOf(ranges);
   }
 
   @Override

@@ -1,4 +1,4 @@
-package dev.maigw.gateway.delivery;
+package dev.maigw.gateway.support;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,17 +11,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
-import java.util.function.IntSupplier;
 
 /**
- * A target on 127.0.0.1 that answers each request with the next scripted status (then the fallback)
- * and records what it received.
+ * A forwarding target on 127.0.0.1 that answers each request with the next scripted status (then
+ * the fallback) and records what it received.
  */
-final class ScriptedReceiver implements AutoCloseable {
+public final class ScriptedReceiver implements AutoCloseable {
 
   /** One request, and the status it was (or is about to be) answered with. */
-  record Received(long atNanos, Map<String, List<String>> headers, byte[] body, int status) {
-    String header(String name) {
+  public record Received(
+      long atNanos, String path, Map<String, List<String>> headers, byte[] body, int status) {
+    public String header(String name) {
       return headers.entrySet().stream()
           .filter(e -> e.getKey().equalsIgnoreCase(name))
           .map(e -> e.getValue().get(0))
@@ -30,14 +30,16 @@ final class ScriptedReceiver implements AutoCloseable {
     }
   }
 
+  private static final String STATUS_PATH = "/status/";
+
   private final HttpServer server;
   private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
-  private volatile IntSupplier fallback = () -> 200;
+  private volatile int fallback = 200;
   private volatile String retryAfter;
   private volatile Duration holdFirst = Duration.ZERO;
 
-  ScriptedReceiver() {
+  public ScriptedReceiver() {
     try {
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     } catch (IOException e) {
@@ -48,13 +50,14 @@ final class ScriptedReceiver implements AutoCloseable {
         "/",
         exchange -> {
           byte[] body = exchange.getRequestBody().readAllBytes();
+          String path = exchange.getRequestURI().toString();
           int status;
           boolean first;
           synchronized (received) {
             Integer scripted = script.poll();
-            status = scripted != null ? scripted : fallback.getAsInt();
+            status = scripted != null ? scripted : unscripted(path);
             received.add(
-                new Received(System.nanoTime(), exchange.getRequestHeaders(), body, status));
+                new Received(System.nanoTime(), path, exchange.getRequestHeaders(), body, status));
             first = received.size() == 1;
           }
           if (first && !holdFirst.isZero()) {
@@ -75,34 +78,50 @@ final class ScriptedReceiver implements AutoCloseable {
     server.start();
   }
 
-  String url() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/maiagent";
+  public String url() {
+    return url("/hooks/maiagent");
   }
 
-  ScriptedReceiver then(int... statuses) {
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** The URL answered with {@code status} once the script is spent, e.g. {@code /500}. */
+  public String url(int status) {
+    return url(STATUS_PATH + status);
+  }
+
+  public ScriptedReceiver then(int... statuses) {
     for (int status : statuses) {
       script.add(status);
     }
     return this;
   }
 
-  ScriptedReceiver otherwise(int status) {
-    fallback = () -> status;
+  /** Once the script is spent: {@code status}, except on a {@link #url(int)} path. */
+  public ScriptedReceiver otherwise(int status) {
+    fallback = status;
     return this;
   }
 
-  ScriptedReceiver retryAfter(String seconds) {
+  private int unscripted(String path) {
+    return path.startsWith(STATUS_PATH)
+        ? Integer.parseInt(path.substring(STATUS_PATH.length()))
+        : fallback;
+  }
+
+  public ScriptedReceiver retryAfter(String seconds) {
     retryAfter = seconds;
     return this;
   }
 
   /** Keeps the first request waiting this long before answering it. */
-  ScriptedReceiver holdFirst(Duration hold) {
+  public ScriptedReceiver holdFirst(Duration hold) {
     holdFirst = hold;
     return this;
   }
 
-  List<Received> received() {
+  public List<Received> received() {
     return received;
   }
 
