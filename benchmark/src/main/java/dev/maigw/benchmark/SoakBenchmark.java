@@ -105,11 +105,18 @@ public final class SoakBenchmark {
 
   private void printMinute(int minute, long pid, ScenarioResult result, long events, long bad)
       throws IOException, InterruptedException {
-    String metrics =
+    HttpResponse<String> scrape =
         http.send(
-                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body();
+            HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                .header("Authorization", "Bearer " + apiKey)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (scrape.statusCode() != 200) {
+      // Zeros in the table would read as "flat": say the column is unknown instead.
+      throw new IllegalStateException(
+          "GET /actuator/prometheus answered " + scrape.statusCode() + ": " + scrape.body());
+    }
+    String metrics = scrape.body();
     long fds;
     try (Stream<Path> open = Files.list(Path.of("/proc/" + pid + "/fd"))) {
       fds = open.count();
