@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
@@ -33,6 +34,7 @@ public final class ScriptedReceiver implements AutoCloseable {
   private static final String STATUS_PATH = "/status/";
 
   private final HttpServer server;
+  private final ExecutorService pool = Executors.newFixedThreadPool(4);
   private final ConcurrentLinkedQueue<Integer> script = new ConcurrentLinkedQueue<>();
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private volatile int fallback = 200;
@@ -45,7 +47,7 @@ public final class ScriptedReceiver implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    server.setExecutor(Executors.newFixedThreadPool(4));
+    server.setExecutor(pool);
     server.createContext(
         "/",
         exchange -> {
@@ -86,7 +88,7 @@ public final class ScriptedReceiver implements AutoCloseable {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
   }
 
-  /** The URL answered with {@code status} once the script is spent, e.g. {@code /500}. */
+  /** A URL answered with {@code status} once the script is spent ({@code /status/500}). */
   public String url(int status) {
     return url(STATUS_PATH + status);
   }
@@ -128,5 +130,6 @@ public final class ScriptedReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    pool.shutdownNow(); // its threads are not daemons: left running they outlive the test class
   }
 }

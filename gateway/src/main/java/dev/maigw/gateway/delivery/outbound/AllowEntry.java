@@ -31,16 +31,15 @@ sealed interface AllowEntry {
     String text = entry.trim().toLowerCase(Locale.ROOT);
     boolean metadata = text.startsWith(METADATA_PREFIX);
     String body = metadata ? text.substring(METADATA_PREFIX.length()) : text;
-    if (body.contains("/")) {
+    String bareAddress = body.startsWith("[") && body.endsWith("]") ? unbracket(body) : body;
+    if (body.contains("/")
+        || HostSyntax.isCanonicalIpv4(bareAddress)
+        || HostSyntax.isIpv6Literal(bareAddress)) {
       try {
-        return new Cidr(AddressRange.parse(body), metadata);
+        return new Cidr(AddressRange.parseAddressOrRange(body), metadata);
       } catch (IllegalArgumentException e) {
         throw invalid(entry);
       }
-    }
-    String bareAddress = body.startsWith("[") && body.endsWith("]") ? unbracket(body) : body;
-    if (HostSyntax.isCanonicalIpv4(bareAddress) || HostSyntax.isIpv6Literal(bareAddress)) {
-      return new Cidr(AddressRange.parseAddressOrRange(bareAddress), metadata);
     }
     int colon = body.lastIndexOf(':');
     String host = colon < 0 ? "" : body.substring(0, colon);
