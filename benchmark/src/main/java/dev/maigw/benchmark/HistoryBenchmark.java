@@ -100,12 +100,7 @@ public final class HistoryBenchmark {
 
   /** The {@code nextCursor} of a list page (the fill makes every page it reads full). */
   private String nextCursor(String path) throws Exception {
-    HttpResponse<String> answer =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + path))
-                .header("Authorization", "Bearer " + apiKey)
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = get(path);
     java.util.regex.Matcher cursor =
         java.util.regex.Pattern.compile("\"nextCursor\"\\s*:\\s*\"([^\"]+)\"")
             .matcher(answer.body());
@@ -113,6 +108,15 @@ public final class HistoryBenchmark {
       throw new BenchmarkException(path + " gave no next cursor: " + answer.statusCode());
     }
     return cursor.group(1);
+  }
+
+  /** One GET of an API route with the API key, its body as text. */
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + apiKey)
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static String enc(String text) {
@@ -157,7 +161,7 @@ public final class HistoryBenchmark {
     for (int round = 0; round < WARMUP_LOADS + LOADS; round++) {
       for (Map.Entry<String, String> path : paths.entrySet()) {
         long start = System.nanoTime();
-        load(path.getValue(), cookie, path.getValue().startsWith("/api/stream"));
+        load(path.getValue(), cookie);
         if (round >= WARMUP_LOADS) {
           latencies
               .get(path.getKey())
@@ -172,12 +176,7 @@ public final class HistoryBenchmark {
     long start = System.nanoTime();
     java.util.regex.Pattern pending = java.util.regex.Pattern.compile("\"pending\"\\s*:\\s*0\\b");
     while (true) {
-      HttpResponse<String> health =
-          http.send(
-              HttpRequest.newBuilder(URI.create(base + "/api/targets/" + targetId + "/health"))
-                  .header("Authorization", "Bearer " + apiKey)
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health = get("/api/targets/" + targetId + "/health");
       if (health.statusCode() == 200 && pending.matcher(health.body()).find()) {
         break;
       }
@@ -190,7 +189,8 @@ public final class HistoryBenchmark {
         "%s: no delivery pending after %.1f s%n", label, (System.nanoTime() - start) / 1e9);
   }
 
-  private void load(String path, String cookie, boolean firstEvent) throws Exception {
+  private void load(String path, String cookie) throws Exception {
+    boolean firstEvent = path.startsWith("/api/stream");
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
     if (path.startsWith("/console/")) {
